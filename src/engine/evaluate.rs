@@ -1,0 +1,223 @@
+//! Criterion statuses and the verdict.
+
+use serde::Serialize;
+
+use super::truth::Truth;
+use crate::answers::{Answer, Answers};
+use crate::trial::{Criterion, CriterionKind, Expr, QuestionIdx, Trial};
+
+/// Where one criterion stands for this person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+impl Status {
+    fn from_truth(truth: Truth) -> Status {
+        match truth {
+            Truth::True => Status::Met,
+            Truth::False => Status::NotMet,
+            Truth::Unknown => Status::Unknown,
+        }
+    }
+}
+
+/// Never "eligible": only the trial team can say that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every inclusion met and every exclusion not met, whatever the open answers turn out to be.
+    LikelyEligible,
+    /// Some inclusion not met or some exclusion met.
+    NotEligible,
+    /// Neither yet: some criteria are still open.
+    Undetermined,
+}
+
+impl Verdict {
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::LikelyEligible => "likely_eligible",
+            Verdict::NotEligible => "not_eligible",
+            Verdict::Undetermined => "undetermined",
+        }
+    }
+}
+
+/// The result of evaluating one person's answers against one trial.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// Per question: does it apply to this person? Answers to questions that do not are ignored.
+    pub applies: Vec<Truth>,
+    /// Per criterion, in the trial's order. For an at-site step, `Met` means it applies.
+    pub statuses: Vec<Status>,
+    pub verdict: Verdict,
+}
+
+impl Evaluation {
+    /// Inclusions not met and exclusions met: why the person is not eligible.
+    pub fn blocking<'a, 't: 'a>(
+        &'a self,
+        trial: &'t Trial,
+    ) -> impl Iterator<Item = (usize, &'t Criterion)> + 'a {
+        trial
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| blocks(c.kind, self.statuses[*i]))
+    }
+
+    /// Inclusions and exclusions still unknown.
+    pub fn open<'a, 't: 'a>(
+        &'a self,
+        trial: &'t Trial,
+    ) -> impl Iterator<Item = (usize, &'t Criterion)> + 'a {
+        trial.criteria.iter().enumerate().filter(|(i, c)| {
+            c.kind != CriterionKind::AtSite && self.statuses[*i] == Status::Unknown
+        })
+    }
+}
+
+fn blocks(kind: CriterionKind, status: Status) -> bool {
+    matches!(
+        (kind, status),
+        (CriterionKind::Inclusion, Status::NotMet) | (CriterionKind::Exclusion, Status::Met)
+    )
+}
+
+pub fn evaluate(trial: &Trial, answers: &Answers) -> Evaluation {
+    let applies = applicability(trial, answers);
+    let scope = Scope {
+        answers,
+        applies: &applies,
+    };
+    let statuses: Vec<Status> = trial
+        .criteria
+        .iter()
+        .map(|c| Status::from_truth(scope.truth(&c.rule)))
+        .collect();
+    let verdict = verdict(trial, &statuses);
+    Evaluation {
+        applies,
+        statuses,
+        verdict,
+    }
+}
+
+fn verdict(trial: &Trial, statuses: &[Status]) -> Verdict {
+    let mut open = false;
+    for (criterion, &status) in trial.criteria.iter().zip(statuses) {
+        if blocks(criterion.kind, status) {
+            return Verdict::NotEligible;
+        }
+        if criterion.kind != CriterionKind::AtSite && status == Status::Unknown {
+            open = true;
+        }
+    }
+    if open {
+        Verdict::Undetermined
+    } else {
+        Verdict::LikelyEligible
+    }
+}
+
+/// Whether each question applies, in asking order: `applies_if` names only earlier questions
+/// (the checker enforces it), so one pass suffices.
+fn applicability(trial: &Trial, answers: &Answers) -> Vec<Truth> {
+    let mut applies = Vec::with_capacity(trial.questions.len());
+    for question in &trial.questions {
+        let truth = match &question.applies_if {
+            None => Truth::True,
+            Some(rule) => Scope {
+                answers,
+                applies: &applies,
+            }
+            .truth(rule),
+        };
+        applies.push(truth);
+    }
+    applies
+}
+
+/// What a rule can see: the answers, less those to questions that do not apply.
+pub(super) struct Scope<'a> {
+    pub answers: &'a Answers,
+    pub applies: &'a [Truth],
+}
+
+impl Scope<'_> {
+    /// The answer, if there is one that decides anything: not "I'm not sure", and the question
+    /// may apply.
+    fn known(&self, q: QuestionIdx) -> Option<Answer> {
+        if self.applies.get(q).copied().unwrap_or(Truth::False) == Truth::False {
+            return None;
+        }
+        self.answers.get(q).filter(|a| *a != Answer::Unsure)
+    }
+
+    pub fn truth(&self, expr: &Expr) -> Truth {
+        match expr {
+            Expr::Const(value) => Truth::from_bool(*value),
+            Expr::Answered(q) => match (self.known(*q), self.applies.get(*q)) {
+                (Some(_), _) => Truth::True,
+                (None, Some(Truth::False) | None) => Truth::False,
+                (None, _) => Truth::Unknown,
+            },
+            Expr::YesNo(q, yes) => match self.known(*q) {
+                Some(Answer::Yes) => Truth::from_bool(*yes),
+                Some(Answer::No) => Truth::from_bool(!*yes),
+                _ => Truth::Unknown,
+            },
+            Expr::OneOf(q, set) => match self.known(*q) {
+                Some(Answer::Choice(i)) => Truth::from_bool(i < 64 && set & (1 << i) != 0),
+                _ => Truth::Unknown,
+            },
+            Expr::Compare(q, op, n) => match self.known(*q) {
+                Some(Answer::Number(value)) => Truth::from_bool(op.holds(value, *n)),
+                _ => Truth::Unknown,
+            },
+            Expr::Not(inner) => self.truth(inner).not(),
+            Expr::And(items) => {
+                let mut acc = Truth::True;
+                for item in items {
+                    acc = acc.and(self.truth(item));
+                    if acc == Truth::False {
+                        break;
+                    }
+                }
+                acc
+            }
+            Expr::Or(items) => {
+                let mut acc = Truth::False;
+                for item in items {
+                    acc = acc.or(self.truth(item));
+                    if acc == Truth::True {
+                        break;
+                    }
+                }
+                acc
+            }
+        }
+    }
+}
+
+/// For a temporary exclusion that is met: how many units (of its elapsed question) until it lifts.
+pub fn lifts_in(
+    trial: &Trial,
+    answers: &Answers,
+    evaluation: &Evaluation,
+    criterion: usize,
+) -> Option<f64> {
+    let c = trial.criteria.get(criterion)?;
+    let lifts = c.lifts_after?;
+    if evaluation.statuses.get(criterion) != Some(&Status::Met) {
+        return None;
+    }
+    match answers.get(lifts.question) {
+        Some(Answer::Number(elapsed)) if elapsed < lifts.at => Some(lifts.at - elapsed),
+        _ => None,
+    }
+}
