@@ -137,9 +137,11 @@ pub fn definition(seed: u64, size: Size) -> String {
         let mut rule = String::new();
         let depth = 1 + rng.below(3);
         rule_text(&mut rng, &shapes, &mut unused, depth, &mut rule);
-        if c + 1 == criteria {
+        if c + 1 == criteria && !unused.is_empty() {
+            // A flat `or` chain: nesting grows no deeper however many questions are left.
+            rule = format!("({rule})");
             while let Some(q) = unused.pop() {
-                rule = format!("({rule}) or ({})", leaf(&mut rng, &shapes, q));
+                rule = format!("{rule} or ({})", leaf(&mut rng, &shapes, q));
             }
         }
         let kind = if rng.chance(55) {

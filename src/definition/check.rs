@@ -39,7 +39,7 @@ pub fn check(source: &str, doc: raw::Document) -> Result<Trial, Vec<Diagnostic>>
         .map(|(i, q)| {
             q.applies_if
                 .as_ref()
-                .and_then(|rule| checker.rule(&scope, rule, Some(i)))
+                .map(|rule| checker.rule(&scope, rule, Some(i)))
         })
         .collect();
     let questions: Vec<Option<Question>> = doc
@@ -51,15 +51,15 @@ pub fn check(source: &str, doc: raw::Document) -> Result<Trial, Vec<Diagnostic>>
         .collect();
 
     checker.unique_ids(doc.criterion.iter().map(|c| &c.id), "criterion");
-    let rules: Vec<Option<Resolved>> = doc
+    let rules: Vec<Resolved> = doc
         .criterion
         .iter()
         .map(|c| checker.rule(&scope, &c.rule, None))
         .collect();
-    for resolved in rules.iter().flatten() {
+    for resolved in &rules {
         checker.guards(resolved, &gates, &doc.question);
     }
-    checker.unused(&doc.question, &gates, &rules);
+    checker.unused(&doc.question, &index, &gates, &rules);
     let criteria: Vec<Option<Criterion>> = doc
         .criterion
         .iter()
@@ -372,7 +372,7 @@ impl Checker<'_> {
         scope: &Scope,
         rule: &raw::SString,
         asked_before: Option<usize>,
-    ) -> Option<Resolved> {
+    ) -> Resolved {
         let value_span = Span::from(rule.span());
         let content = content_start(self.source, value_span);
         let to_file = move |inner: Span| rule_span(value_span, content, inner);
@@ -380,7 +380,16 @@ impl Checker<'_> {
             Ok(ast) => ast,
             Err(e) => {
                 self.error(DiagnosticKind::RuleSyntax, to_file(e.span), e.message);
-                return None;
+                // The rule cannot be read, but the questions it spells out are still its own.
+                let mentions = rule
+                    .get_ref()
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .filter_map(|word| scope.index.get(word).map(|&q| (q, value_span)))
+                    .collect();
+                return Resolved {
+                    expr: None,
+                    mentions,
+                };
             }
         };
         let site = RuleSite {
@@ -415,10 +424,10 @@ impl Checker<'_> {
             patient: self.text(&q.patient),
             clinician: self.text(&q.clinician),
             help: self.optional_text(&q.help),
-            applies_if: gate.as_ref().map(|g| g.expr.clone()),
+            applies_if: gate.as_ref().and_then(|g| g.expr.clone()),
             group: group?,
         };
-        (q.applies_if.is_none() || gate.is_some()).then_some(question)
+        (q.applies_if.is_none() || question.applies_if.is_some()).then_some(question)
     }
 
     /// A rule that names a question asked only of some people must also name who: otherwise, for
@@ -449,15 +458,18 @@ impl Checker<'_> {
     fn unused(
         &mut self,
         questions: &[raw::Question],
+        index: &HashMap<String, usize>,
         gates: &[Option<Resolved>],
-        rules: &[Option<Resolved>],
+        rules: &[Resolved],
     ) {
         let mut used = HashSet::new();
-        for resolved in gates.iter().chain(rules).flatten() {
+        for resolved in gates.iter().flatten().chain(rules) {
             used.extend(resolved.mentions.iter().map(|(q, _)| *q));
         }
         for (i, q) in questions.iter().enumerate() {
-            if !used.contains(&i) {
+            // A duplicate is reported as such; rules naming it resolve to the first of the name.
+            let first_of_its_name = index.get(q.id.get_ref()) == Some(&i);
+            if first_of_its_name && !used.contains(&i) {
                 self.error(
                     DiagnosticKind::UnusedQuestion,
                     q.id.span().into(),
@@ -473,7 +485,7 @@ impl Checker<'_> {
     fn criterion(
         &mut self,
         c: &raw::Criterion,
-        rule: &Option<Resolved>,
+        rule: &Resolved,
         index: &HashMap<String, usize>,
         kinds: &[Option<QuestionKind>],
     ) -> Option<Criterion> {
@@ -506,7 +518,7 @@ impl Checker<'_> {
         let criterion = Criterion {
             id: c.id.get_ref().clone(),
             kind: kind?,
-            rule: rule.as_ref()?.expr.clone(),
+            rule: rule.expr.clone()?,
             source: c.source.get_ref().clone(),
             reading: self.optional_text(&c.reading),
             met: self.text(&c.met),
@@ -521,7 +533,7 @@ impl Checker<'_> {
         &mut self,
         lifts: &toml::Spanned<raw::LiftsAfter>,
         kind: Option<CriterionKind>,
-        rule: &Option<Resolved>,
+        rule: &Resolved,
         index: &HashMap<String, usize>,
         kinds: &[Option<QuestionKind>],
     ) -> Option<LiftsAfter> {
@@ -552,10 +564,7 @@ impl Checker<'_> {
             );
             return None;
         }
-        if rule
-            .as_ref()
-            .is_some_and(|r| !r.mentions.iter().any(|(m, _)| *m == q))
-        {
+        if !rule.mentions.iter().any(|(m, _)| *m == q) {
             self.error(
                 DiagnosticKind::InvalidValue,
                 qspan,

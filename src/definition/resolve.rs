@@ -21,26 +21,22 @@ pub struct RuleSite<'a> {
     pub asked_before: Option<QuestionIdx>,
 }
 
-/// A resolved rule, with every question it names and where (file spans).
+/// A rule with every question it names and where (file spans). `expr` is `None` when the rule
+/// has a problem; the mentions are kept even then, so a question is not also called unused.
 pub struct Resolved {
-    pub expr: Expr,
+    pub expr: Option<Expr>,
     pub mentions: Vec<(QuestionIdx, Span)>,
 }
 
 impl Scope<'_> {
-    /// `None` when the rule has a problem, each reported to `diags`.
-    pub fn resolve(
-        &self,
-        ast: &Ast,
-        site: &RuleSite,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<Resolved> {
+    /// Resolves a rule, reporting each of its problems to `diags`.
+    pub fn resolve(&self, ast: &Ast, site: &RuleSite, diags: &mut Vec<Diagnostic>) -> Resolved {
         let mut mentions = Vec::new();
         let before = diags.len();
         let expr = self.expr(ast, site, diags, &mut mentions);
-        match expr {
-            Some(expr) if diags.len() == before => Some(Resolved { expr, mentions }),
-            _ => None,
+        Resolved {
+            expr: expr.filter(|_| diags.len() == before),
+            mentions,
         }
     }
 
@@ -133,9 +129,9 @@ impl Scope<'_> {
                     DiagnosticKind::TypeMismatch,
                     (site.to_file)(op_span),
                     format!(
-                        "`{}` has no order: compare `{}` with `==`, `!=` or `in`",
-                        op.symbol(),
-                        question.name
+                        "`{}` is {}, whose answers have no order: compare it with `==`, `!=` or `in`",
+                        question.name,
+                        kind_name(kind)
                     ),
                 ));
                 None

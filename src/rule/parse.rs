@@ -319,7 +319,7 @@ mod tests {
             ("x in [a b]", "error 8..9: expected `,` or `]`, found `b`"),
             ("a == yes & b == no", "error 9..10: `&` cannot appear in a rule"),
             ("x > 1.2.3", "error 4..9: `1.2.3` is not a number"),
-            ("and == yes", "error 0..3: expected a condition, found `and`"),
+            ("and == yes", "error 0..3: expected a question id, found `and`"),
         ];
         for (text, expected) in cases {
             assert_eq!(shape(text), expected, "{text}");

@@ -1,0 +1,71 @@
+//! Loading never panics, whatever the text: generated definitions load, and mangled versions of
+//! interACT's give diagnostics with positions inside the text.
+
+use prescreen::diagnostic::line_column;
+use prescreen::generate::{definition, Rng, Size, INTERACT_SIZE};
+
+use crate::util::interact_source;
+
+#[test]
+fn generated_definitions_are_valid() {
+    for seed in 0..200 {
+        let source = definition(seed, INTERACT_SIZE);
+        if let Err(diagnostics) = prescreen::load(&source) {
+            panic!(
+                "seed {seed}: {:#?}",
+                &diagnostics[..diagnostics.len().min(3)]
+            );
+        }
+    }
+    for (questions, criteria) in [(1, 1), (2, 40), (80, 3)] {
+        let source = definition(
+            1,
+            Size {
+                questions,
+                criteria,
+            },
+        );
+        assert!(
+            prescreen::load(&source).is_ok(),
+            "{questions} questions, {criteria} criteria"
+        );
+    }
+}
+
+#[test]
+fn mangled_definitions_never_panic_and_point_inside_the_text() {
+    let original = interact_source();
+    let mut rng = Rng::new(42);
+    let pieces = [
+        "\"", "[", "]", "==", " and ", "(", "\n", "=", "{", "é", "'''", "not", "#", "1e999",
+    ];
+    for _ in 0..1_500 {
+        let mut text = original.clone();
+        for _ in 0..1 + rng.below(3) {
+            let mut at = rng.below(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            match rng.below(3) {
+                0 => text.insert_str(at, pieces[rng.below(pieces.len())]),
+                1 => {
+                    let mut end = (at + 1 + rng.below(20)).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    text.replace_range(at..end, "");
+                }
+                _ => text.truncate(at),
+            }
+        }
+        if let Err(diagnostics) = prescreen::load(&text) {
+            assert!(!diagnostics.is_empty());
+            for d in &diagnostics {
+                assert!(d.span.start <= text.len(), "span past the end: {d:?}");
+                let (line, _) = line_column(&text, d.span.start);
+                assert!(line <= text.lines().count() + 1);
+                let _ = d.render(&text, "mangled.toml");
+            }
+        }
+    }
+}
