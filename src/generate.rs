@@ -52,12 +52,23 @@ struct Shape {
 pub struct Size {
     pub questions: usize,
     pub criteria: usize,
+    /// How deeply rules nest: 1 is a single comparison; each level adds `and`/`or`/`not`.
+    pub max_depth: usize,
 }
 
-/// interACT's size: 32 questions, 28 criteria.
+/// interACT's size and shape: 32 questions, 27 criteria, rules of one to four comparisons
+/// (interACT's 27 rules hold 42 comparisons in all).
 pub const INTERACT_SIZE: Size = Size {
     questions: 32,
-    criteria: 28,
+    criteria: 27,
+    max_depth: 2,
+};
+
+/// interACT's size with deeper rules, for tests that want more logic to go wrong.
+pub const DEEP: Size = Size {
+    questions: 32,
+    criteria: 27,
+    max_depth: 4,
 };
 
 /// A valid definition (it passes [`crate::load`]) for the given seed.
@@ -135,7 +146,7 @@ pub fn definition(seed: u64, size: Size) -> String {
     let criteria = size.criteria.max(1);
     for c in 0..criteria {
         let mut rule = String::new();
-        let depth = 1 + rng.below(3);
+        let depth = 1 + rng.below(size.max_depth.max(1));
         rule_text(&mut rng, &shapes, &mut unused, depth, &mut rule);
         if c + 1 == criteria && !unused.is_empty() {
             // A flat `or` chain: nesting grows no deeper however many questions are left.
@@ -151,7 +162,7 @@ pub fn definition(seed: u64, size: Size) -> String {
         };
         let _ = writeln!(
             out,
-            "[[criterion]]\nid = \"c{c}\"\nkind = \"{kind}\"\nrule = \"{rule}\"\nsource = \"Generated criterion {c}.\"\nmet = {{ en = \"met\", it = \"soddisfatto\" }}\nnot_met = {{ en = \"not met\", it = \"non soddisfatto\" }}\nunknown = {{ en = \"unknown\", it = \"non noto\" }}\n"
+            "[[criterion]]\nid = \"c{c}\"\nkind = \"{kind}\"\ntitle = {{ en = \"Criterion {c}\", it = \"Criterio {c}\" }}\nrule = \"{rule}\"\nsource = \"Generated criterion {c}.\"\nmet = {{ en = \"met\", it = \"soddisfatto\" }}\nnot_met = {{ en = \"not met\", it = \"non soddisfatto\" }}\nunknown = {{ en = \"unknown\", it = \"non noto\" }}\n"
         );
     }
     out

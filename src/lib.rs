@@ -7,6 +7,7 @@
 //! Everything here is pure: no I/O, no clock, no web dependencies, and no panic on any input.
 
 pub mod answers;
+pub mod app;
 pub mod date;
 pub mod definition;
 pub mod diagnostic;

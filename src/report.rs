@@ -28,6 +28,7 @@ pub struct Report<'t> {
 pub struct CriterionReport<'t> {
     pub id: &'t str,
     pub kind: &'static str,
+    pub title: &'t str,
     pub status: Status,
     pub explanation: &'t str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,6 +103,7 @@ impl<'t> Report<'t> {
                 CriterionReport {
                     id: &c.id,
                     kind: c.kind.id(),
+                    title: c.title.get(lang),
                     status,
                     explanation: explanation.get(lang),
                     reading: c.reading.as_ref().map(|r| r.get(lang)),

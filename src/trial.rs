@@ -201,6 +201,8 @@ impl CriterionKind {
 pub struct Criterion {
     pub id: String,
     pub kind: CriterionKind,
+    /// A short name in plain words, for lists.
+    pub title: Text,
     pub rule: Expr,
     /// The registry listing's own words.
     pub source: String,

@@ -2,14 +2,15 @@
 //! interACT's give diagnostics with positions inside the text.
 
 use prescreen::diagnostic::line_column;
-use prescreen::generate::{definition, Rng, Size, INTERACT_SIZE};
+use prescreen::generate::{definition, Rng, Size, DEEP, INTERACT_SIZE};
 
 use crate::util::interact_source;
 
 #[test]
 fn generated_definitions_are_valid() {
     for seed in 0..200 {
-        let source = definition(seed, INTERACT_SIZE);
+        let size = if seed % 2 == 0 { INTERACT_SIZE } else { DEEP };
+        let source = definition(seed, size);
         if let Err(diagnostics) = prescreen::load(&source) {
             panic!(
                 "seed {seed}: {:#?}",
@@ -23,6 +24,7 @@ fn generated_definitions_are_valid() {
             Size {
                 questions,
                 criteria,
+                max_depth: 3,
             },
         );
         assert!(

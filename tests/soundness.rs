@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use prescreen::answers::{Answer, Answers};
 use prescreen::engine::{evaluate, relevance, Verdict};
-use prescreen::generate::{definition, INTERACT_SIZE};
+use prescreen::generate::{definition, DEEP};
 use prescreen::trial::Trial;
 
 use crate::util::{domain, interact};
@@ -122,7 +122,7 @@ proptest! {
 
     #[test]
     fn generated_verdicts_are_sound(seed in 0u64..1_000_000, draws in prop::collection::vec(0u8..100, 40)) {
-        let trial = prescreen::load(&definition(seed, INTERACT_SIZE)).expect("generated definitions are valid");
+        let trial = prescreen::load(&definition(seed, DEEP)).expect("generated definitions are valid");
         check(&trial, &partial_answers(&trial, &draws));
     }
 }

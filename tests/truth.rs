@@ -73,6 +73,7 @@ clinician = { en = "b", it = "b" }
 [[criterion]]
 id = "c_and"
 kind = "inclusion"
+title = { en = "t", it = "t" }
 rule = "a == yes and b == yes"
 source = "s"
 met = { en = "m", it = "m" }
@@ -82,6 +83,7 @@ unknown = { en = "u", it = "u" }
 [[criterion]]
 id = "c_or"
 kind = "inclusion"
+title = { en = "t", it = "t" }
 rule = "a == yes or b == yes"
 source = "s"
 met = { en = "m", it = "m" }
@@ -91,6 +93,7 @@ unknown = { en = "u", it = "u" }
 [[criterion]]
 id = "c_not"
 kind = "inclusion"
+title = { en = "t", it = "t" }
 rule = "not a == yes"
 source = "s"
 met = { en = "m", it = "m" }
@@ -100,6 +103,7 @@ unknown = { en = "u", it = "u" }
 [[criterion]]
 id = "c_answered"
 kind = "inclusion"
+title = { en = "t", it = "t" }
 rule = "answered(a)"
 source = "s"
 met = { en = "m", it = "m" }

@@ -518,6 +518,7 @@ impl Checker<'_> {
         let criterion = Criterion {
             id: c.id.get_ref().clone(),
             kind: kind?,
+            title: self.text(&c.title),
             rule: rule.expr.clone()?,
             source: c.source.get_ref().clone(),
             reading: self.optional_text(&c.reading),

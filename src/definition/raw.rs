@@ -113,6 +113,7 @@ pub struct Choice {
 pub struct Criterion {
     pub id: SString,
     pub kind: SString,
+    pub title: SText,
     pub rule: SString,
     pub source: SString,
     pub reading: Option<SText>,

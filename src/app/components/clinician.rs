@@ -1,0 +1,95 @@
+//! The oncologist's form: every question on one page, grouped, in clinical words, with the
+//! verdict beside it updating on every change.
+
+use yew::prelude::*;
+
+use super::field::Field;
+use super::verdict_panel::VerdictPanel;
+use super::{title, use_app_state, use_page_focus, words, PAGE_HEADING};
+use crate::app::form::{draft_for, read, Draft};
+use crate::app::i18n::Catalogue;
+use crate::app::state::Action;
+use crate::engine::{evaluate, Truth};
+use crate::trial::Group;
+
+fn group_name(c: &Catalogue, group: Group) -> &'static str {
+    match group {
+        Group::Diagnosis => c.group_diagnosis,
+        Group::Treatment => c.group_treatment,
+        Group::Fitness => c.group_fitness,
+        Group::Conditions => c.group_conditions,
+        Group::PregnancyConsent => c.group_pregnancy_consent,
+    }
+}
+
+#[function_component(ClinicianForm)]
+pub fn clinician_form() -> Html {
+    let state = use_app_state();
+    let c = words(&state);
+    use_page_focus(("clinician", state.lang), title(&state, c.clinician_title));
+    // What is typed, per question, kept even while it does not read as an answer.
+    let drafts = {
+        let initial: Vec<Draft> = state
+            .trial
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(q, question)| draft_for(question, state.answers.get(q)))
+            .collect();
+        use_state(move || initial)
+    };
+    let evaluation = evaluate(&state.trial, &state.answers);
+
+    let field = |q: usize| {
+        let question = &state.trial.questions[q];
+        if evaluation.applies[q] == Truth::False {
+            return html! {
+                <div class="form-group form-group--compact form-group--inactive">
+                    <p class="fieldset__heading">{ question.clinician.get(state.lang) }</p>
+                    <p class="hint">{ c.not_applicable_now }</p>
+                </div>
+            };
+        }
+        let draft = drafts[q].clone();
+        let error = match &draft {
+            d if *d == Draft::default() => None,
+            d => read(question, d, state.today, state.lang).err().map(|e| e.message(state.lang)),
+        };
+        let on_change = {
+            let (state, drafts) = (state.clone(), drafts.clone());
+            Callback::from(move |d: Draft| {
+                let question = &state.trial.questions[q];
+                let answer = if d == Draft::default() { None } else { read(question, &d, state.today, state.lang).ok() };
+                let mut all = (*drafts).clone();
+                all[q] = d;
+                drafts.set(all);
+                state.dispatch(Action::Set(q, answer));
+            })
+        };
+        html! { <Field {q} {draft} {error} {on_change} clinician=true /> }
+    };
+    let groups = Group::ALL.into_iter().filter_map(|group| {
+        let questions: Vec<usize> = (0..state.trial.questions.len())
+            .filter(|&q| state.trial.questions[q].group == group)
+            .collect();
+        (!questions.is_empty()).then(|| {
+            let id = format!("group-{}", group.id());
+            html! {
+                <section class="form-section" aria-labelledby={id.clone()}>
+                    <h2 {id} class="heading-m">{ group_name(c, group) }</h2>
+                    { for questions.into_iter().map(field) }
+                </section>
+            }
+        })
+    });
+    html! {
+        <div class="clinician">
+            <div class="clinician__form">
+                <h1 id={PAGE_HEADING} class="heading-l" tabindex="-1">{ c.clinician_title }</h1>
+                <p>{ c.clinician_lead }</p>
+                { for groups }
+            </div>
+            <VerdictPanel />
+        </div>
+    }
+}

@@ -1,0 +1,118 @@
+//! Owns the state for one trial and shows the page the person is on.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::check::CheckPage;
+use super::clinician::ClinicianForm;
+use super::header::Header;
+use super::question::QuestionPage;
+use super::result::ResultPage;
+use super::save_link::SaveLink;
+use super::start::StartPage;
+use super::{words, StateHandle};
+use crate::app::dom;
+use crate::app::fragment;
+use crate::app::state::{Action, Mode, Notice, Page, State};
+use crate::date::Date;
+use crate::text::Lang;
+use crate::trial::Trial;
+
+#[derive(Properties, PartialEq)]
+pub struct ScreenerProps {
+    pub trial: Rc<Trial>,
+    pub lang: Lang,
+    /// The day it is; `None` asks the browser. Tests pass a fixed day.
+    #[prop_or_default]
+    pub today: Option<Date>,
+    /// A state to start from instead of a new one (server-rendering tests).
+    #[prop_or_default]
+    pub initial: Option<Rc<State>>,
+}
+
+#[function_component(Screener)]
+pub fn screener(props: &ScreenerProps) -> Html {
+    let state = {
+        let (trial, lang, today, initial) = (props.trial.clone(), props.lang, props.today, props.initial.clone());
+        use_reducer_eq(move || match initial {
+            Some(state) => (*state).clone(),
+            None => State::new(trial, lang, today.unwrap_or_else(dom::today)),
+        })
+    };
+    {
+        // A saved link's fragment restores the journey where it was, once, on arrival.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if let Some(saved) = fragment::decode(&state.trial, &dom::location_hash(), state.today) {
+                if let Some(lang) = saved.lang {
+                    state.dispatch(Action::SetLang(lang));
+                }
+                if let Some(mode) = saved.mode {
+                    state.dispatch(Action::SetMode(mode));
+                }
+                state.dispatch(Action::Restore {
+                    answers: saved.answers,
+                    page: saved.page,
+                    complete: saved.complete,
+                });
+            }
+        });
+    }
+    use_effect_with(state.lang, |lang| dom::set_document_lang(*lang));
+
+    let page = match (state.mode, state.page) {
+        (Mode::Clinician, _) => html! { <ClinicianForm /> },
+        (Mode::Patient, Page::Start) => html! { <StartPage /> },
+        (Mode::Patient, Page::Question(q)) => html! { <QuestionPage key={q} {q} /> },
+        (Mode::Patient, Page::Check) => html! { <CheckPage /> },
+        (Mode::Patient, Page::Result) => html! { <ResultPage /> },
+    };
+    let journey_started = state.mode == Mode::Patient && state.page != Page::Start;
+    html! {
+        <ContextProvider<StateHandle> context={state.clone()}>
+            <Header />
+            <main id="main" class="page" tabindex="-1">
+                <NoticeBanner notice={state.notice} />
+                { page }
+                if journey_started {
+                    <SaveLink />
+                }
+            </main>
+            <Footer />
+        </ContextProvider<StateHandle>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticeProps {
+    notice: Option<Notice>,
+}
+
+#[function_component(NoticeBanner)]
+fn notice_banner(props: &NoticeProps) -> Html {
+    let state = super::use_app_state();
+    let c = words(&state);
+    let Some(notice) = props.notice else {
+        return html! {};
+    };
+    let text = match notice {
+        Notice::Cleared => c.cleared,
+        Notice::Restored => c.restored,
+        Notice::RestoredPartly => c.restored_partly,
+    };
+    html! { <div class="notice" role="status">{ text }</div> }
+}
+
+#[function_component(Footer)]
+fn footer() -> Html {
+    let state = super::use_app_state();
+    let c = words(&state);
+    html! {
+        <footer class="footer no-print">
+            <p>{ c.privacy_promise }</p>
+            <p>{ c.not_advice }</p>
+            <p>{ c.translation_note }</p>
+        </footer>
+    }
+}

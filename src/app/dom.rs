@@ -1,0 +1,146 @@
+//! Every direct call into the browser, kept in one place. Each call tolerates a missing window or
+//! element (as in tests and server rendering): it does nothing rather than panic.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use crate::date::Date;
+use crate::text::Lang;
+
+use super::i18n::catalogue;
+
+/// The browser window; none outside a browser (native tests, server rendering), where calling
+/// into JavaScript would abort.
+fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// Moves focus to an element (a page heading, an error summary, a field), as a screen reader
+/// user needs on each new page.
+pub fn focus(id: &str) {
+    if let Some(element) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The browser's preferred language among ours, in the order the person set them.
+pub fn preferred_lang() -> Lang {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return Lang::En;
+    };
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .find_map(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::En)
+}
+
+/// Today in the person's own time zone.
+pub fn today() -> Date {
+    if window().is_none() {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        return Date::from_days((secs / 86_400) as i64);
+    }
+    let now = js_sys::Date::new_0();
+    Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    }
+}
+
+/// The `?trial=` parameter of the page address, if any.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page address without its fragment: the base of a saved link.
+pub fn address_without_hash() -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let href = location.href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Removes a saved link's fragment from the address bar (without a reload or a history entry),
+/// so answers do not linger there after "Clear my answers".
+pub fn clear_hash() {
+    if let Some(w) = window() {
+        let address = address_without_hash();
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
+    }
+}
+
+/// Copies text with the asynchronous clipboard API. Its result is not awaited: where the browser
+/// refuses, the text is also shown selected in a field for copying by hand.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// A panic must never leave a blank page: the message replaces the app, in the page's language.
+pub fn show_message_on_panic() {
+    std::panic::set_hook(Box::new(|_| {
+        let lang = document()
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or(Lang::En);
+        if let Some(body) = document().and_then(|d| d.body()) {
+            let message = catalogue(lang).crash;
+            body.set_inner_html(&format!(
+                "<main class=\"page\"><div class=\"panel panel--error\" role=\"alert\"><p>{message}</p></div></main>"
+            ));
+        }
+    }));
+}

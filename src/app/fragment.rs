@@ -1,0 +1,198 @@
+//! "Save a link to continue later": the answers go in the URL fragment (after `#`), which browsers
+//! never send to a server. `#t=interact&l=it&m=patient&p=check&a.age=54&a.sex=female`.
+
+use crate::answers::{parse_answer, Answer, Answers};
+use crate::date::Date;
+use crate::text::Lang;
+use crate::trial::{QuestionKind, Trial};
+
+use super::state::{Mode, Page, State};
+
+/// What a saved link restores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub answers: Answers,
+    pub page: Page,
+    pub lang: Option<Lang>,
+    pub mode: Option<Mode>,
+    /// False when some part of the link could not be read (and was left out).
+    pub complete: bool,
+}
+
+/// The canonical text of an answer, as [`parse_answer`] reads it back.
+pub fn answer_text(trial: &Trial, question: usize, answer: Answer) -> String {
+    match answer {
+        Answer::Yes => "yes".into(),
+        Answer::No => "no".into(),
+        Answer::Unsure => "unsure".into(),
+        Answer::Number(n) => n.to_string(),
+        Answer::Choice(i) => match trial.questions.get(question).map(|q| &q.kind) {
+            Some(QuestionKind::Choice(options)) => options
+                .get(usize::from(i))
+                .map_or_else(String::new, |o| o.id.clone()),
+            _ => String::new(),
+        },
+    }
+}
+
+pub fn encode(state: &State) -> String {
+    let page = match state.page {
+        Page::Start => "start".to_string(),
+        Page::Question(q) => format!("q.{}", state.trial.questions[q].id),
+        Page::Check => "check".into(),
+        Page::Result => "result".into(),
+    };
+    let mut out = format!(
+        "#t={}&l={}&m={}&p={}",
+        escape(&state.trial.facts.id),
+        state.lang.code(),
+        state.mode.id(),
+        escape(&page)
+    );
+    for (q, answer) in state.answers.iter() {
+        let id = &state.trial.questions[q].id;
+        out.push_str(&format!("&a.{}={}", escape(id), escape(&answer_text(&state.trial, q, answer))));
+    }
+    out
+}
+
+/// Reads a fragment written by [`encode`] for this trial; `None` when it holds nothing of ours
+/// or names another trial.
+pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    if body.is_empty() {
+        return None;
+    }
+    let mut restored = Restored {
+        answers: Answers::new(trial),
+        page: Page::Start,
+        lang: None,
+        mode: None,
+        complete: true,
+    };
+    let mut ours = false;
+    for pair in body.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (key, value) = (unescape(key), unescape(value));
+        match key.as_str() {
+            "t" if value != trial.facts.id => return None,
+            "t" => ours = true,
+            "l" => restored.lang = Lang::from_code(&value),
+            "m" => restored.mode = Mode::from_id(&value),
+            "p" => match page(trial, &value) {
+                Some(p) => restored.page = p,
+                None => restored.complete = false,
+            },
+            _ => match key.strip_prefix("a.").and_then(|id| trial.question_index(id)) {
+                Some(q) => match parse_answer(&trial.questions[q], &value, Some(today)) {
+                    Ok(answer) => restored.answers.set(q, answer),
+                    Err(_) => restored.complete = false,
+                },
+                None => restored.complete = false,
+            },
+        }
+    }
+    ours.then_some(restored)
+}
+
+fn page(trial: &Trial, value: &str) -> Option<Page> {
+    match value {
+        "start" => Some(Page::Start),
+        "check" => Some(Page::Check),
+        "result" => Some(Page::Result),
+        _ => value
+            .strip_prefix("q.")
+            .and_then(|id| trial.question_index(id))
+            .map(Page::Question),
+    }
+}
+
+/// Percent-encodes everything but letters, digits and `-._`.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes [`escape`]; a malformed escape stays as written.
+fn unescape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+
+    fn state() -> State {
+        let trial = crate::load(include_str!("../../static/trials/interact.toml")).unwrap();
+        State::new(Rc::new(trial), Lang::It, Date::parse("2026-11-25").unwrap())
+    }
+
+    #[test]
+    fn a_saved_link_round_trips() {
+        let mut s = state();
+        let set = |s: &mut State, id: &str, text: &str| {
+            let q = s.trial.question_index(id).unwrap();
+            let a = parse_answer(&s.trial.questions[q], text, Some(s.today)).unwrap();
+            s.answers.set(q, a);
+        };
+        set(&mut s, "sex", "female");
+        set(&mut s, "age", "54.5");
+        set(&mut s, "her2_status", "low");
+        set(&mut s, "ecog", "unsure");
+        s.page = Page::Question(s.trial.question_index("ecog").unwrap());
+        s.mode = Mode::Clinician;
+        let link = encode(&s);
+        assert!(link.starts_with("#t=interact&l=it&m=clinician&p=q.ecog&a.sex=female&a.age=54.5"), "{link}");
+        let back = decode(&s.trial, &link, s.today).expect("ours");
+        assert_eq!(back.answers, s.answers);
+        assert_eq!((back.page, back.lang, back.mode, back.complete), (s.page, Some(Lang::It), Some(Mode::Clinician), true));
+    }
+
+    #[test]
+    fn damaged_links_restore_what_they_can() {
+        let s = state();
+        let back = decode(&s.trial, "#t=interact&p=nowhere&a.age=999&a.sex=female&a.shoe=42&%zz", s.today).unwrap();
+        assert!(!back.complete);
+        assert_eq!(back.page, Page::Start);
+        assert_eq!(back.answers.iter().count(), 1, "only sex survives");
+        assert_eq!(decode(&s.trial, "#t=other&a.sex=female", s.today), None);
+        assert_eq!(decode(&s.trial, "#main-content", s.today), None);
+        assert_eq!(decode(&s.trial, "", s.today), None);
+    }
+
+    #[test]
+    fn escaping_round_trips_anything() {
+        for text in ["plain", "a b&c=d#e%f", "Città", "%", "%4", "+"] {
+            assert_eq!(unescape(&escape(text)), text);
+        }
+    }
+}

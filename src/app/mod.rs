@@ -1,0 +1,20 @@
+//! The web app: a Yew front end that runs the engine in the browser. Nothing a person answers
+//! leaves the page: there is no request but the ones that load the app and the trial definition.
+//!
+//! `state` holds the one state and its reducer; `components` render it; `form` reads what people
+//! type; `fragment` is the save-a-link format; `referral` the clinician's summary text; `dom` holds
+//! every direct browser call, so the rest stays testable natively.
+
+pub mod components;
+pub mod dom;
+pub mod form;
+pub mod fragment;
+pub mod i18n;
+pub mod referral;
+pub mod state;
+
+/// Starts the app in the page's `<main>`-less body. Called by the `prescreen-app` binary.
+pub fn run() {
+    dom::show_message_on_panic();
+    yew::Renderer::<components::app::App>::new().render();
+}

@@ -1,0 +1,280 @@
+//! The app's one state and the actions that change it: a pure reducer, tested natively.
+//! Derived data (verdict, next question) is computed from this on render, never stored.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::answers::{Answer, Answers};
+use crate::date::Date;
+use crate::engine::{evaluate, relevance, Relevance};
+use crate::text::Lang;
+use crate::trial::{QuestionIdx, Trial};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Patient,
+    Clinician,
+}
+
+impl Mode {
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Patient => "patient",
+            Mode::Clinician => "clinician",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Mode> {
+        match id {
+            "patient" => Some(Mode::Patient),
+            "clinician" => Some(Mode::Clinician),
+            _ => None,
+        }
+    }
+}
+
+/// Where the patient journey is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Start,
+    Question(QuestionIdx),
+    Check,
+    Result,
+}
+
+/// A short message shown once at the top of the next page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Cleared,
+    Restored,
+    RestoredPartly,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub trial: Rc<Trial>,
+    pub lang: Lang,
+    pub mode: Mode,
+    pub answers: Answers,
+    pub page: Page,
+    /// Pages visited before this one, for Back.
+    pub history: Vec<Page>,
+    /// The day the person is answering on: how-long-ago dates count back from it.
+    pub today: Date,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Leave the start page for the first question that matters.
+    Start,
+    /// Answer on a question page, then go on to the next question that matters.
+    Answer(QuestionIdx, Answer),
+    /// Set or clear one answer without moving (the clinician form).
+    Set(QuestionIdx, Option<Answer>),
+    Back,
+    /// From Check your answers: answer this question again.
+    Change(QuestionIdx),
+    ShowResult,
+    SetLang(Lang),
+    SetMode(Mode),
+    /// Forget every answer and go back to the start.
+    Clear,
+    /// Take answers and a page from a saved link.
+    Restore {
+        answers: Answers,
+        page: Page,
+        complete: bool,
+    },
+}
+
+impl State {
+    pub fn new(trial: Rc<Trial>, lang: Lang, today: Date) -> State {
+        let answers = Answers::new(&trial);
+        State {
+            trial,
+            lang,
+            mode: Mode::Patient,
+            answers,
+            page: Page::Start,
+            history: Vec::new(),
+            today,
+            notice: None,
+        }
+    }
+
+    pub fn relevance(&self) -> Relevance {
+        let evaluation = evaluate(&self.trial, &self.answers);
+        relevance(&self.trial, &self.answers, &evaluation)
+    }
+
+    /// The next page of the journey: the first question that still matters, else the check page.
+    fn next_page(&self) -> Page {
+        match self.relevance().next() {
+            Some(q) => Page::Question(q),
+            None => Page::Check,
+        }
+    }
+
+    fn go(&mut self, page: Page) {
+        if page != self.page {
+            self.history.push(self.page);
+            self.page = page;
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        state.notice = None;
+        match action {
+            Action::Start => {
+                let next = state.next_page();
+                state.go(next);
+            }
+            Action::Answer(q, answer) => {
+                state.answers.set(q, answer);
+                let next = state.next_page();
+                state.go(next);
+            }
+            Action::Set(q, answer) => match answer {
+                Some(answer) => state.answers.set(q, answer),
+                None => state.answers.clear(q),
+            },
+            Action::Back => {
+                state.page = state.history.pop().unwrap_or(Page::Start);
+            }
+            Action::Change(q) => state.go(Page::Question(q)),
+            Action::ShowResult => state.go(Page::Result),
+            Action::SetLang(lang) => state.lang = lang,
+            Action::SetMode(mode) => state.mode = mode,
+            Action::Clear => {
+                state.answers = Answers::new(&state.trial);
+                state.history.clear();
+                state.page = Page::Start;
+                state.notice = Some(Notice::Cleared);
+            }
+            Action::Restore { answers, page, complete } => {
+                state.answers = answers;
+                state.history.clear();
+                state.page = page;
+                state.notice = Some(if complete { Notice::Restored } else { Notice::RestoredPartly });
+            }
+        }
+        Rc::new(state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::parse_answer;
+
+    fn trial() -> Rc<Trial> {
+        let source = include_str!("../../static/trials/interact.toml");
+        Rc::new(crate::load(source).expect("valid"))
+    }
+
+    fn state() -> Rc<State> {
+        Rc::new(State::new(trial(), Lang::En, Date::parse("2026-11-25").unwrap()))
+    }
+
+    fn answer(state: &Rc<State>, id: &str, text: &str) -> Rc<State> {
+        let q = state.trial.question_index(id).unwrap();
+        let a = parse_answer(&state.trial.questions[q], text, Some(state.today)).unwrap();
+        state.clone().reduce(Action::Answer(q, a))
+    }
+
+    fn page_id(state: &State) -> String {
+        match state.page {
+            Page::Question(q) => state.trial.questions[q].id.clone(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn start_goes_to_the_first_question_and_back_returns() {
+        let s = state().reduce(Action::Start);
+        assert_eq!(page_id(&s), "sex");
+        let s = s.reduce(Action::Back);
+        assert_eq!(s.page, Page::Start);
+    }
+
+    #[test]
+    fn a_man_goes_straight_to_check_your_answers() {
+        let s = state().reduce(Action::Start);
+        let s = answer(&s, "sex", "male");
+        assert_eq!(s.page, Page::Check);
+        assert_eq!(s.clone().reduce(Action::ShowResult).page, Page::Result);
+    }
+
+    #[test]
+    fn answering_moves_on_and_back_keeps_the_answer() {
+        let s = state().reduce(Action::Start);
+        let s = answer(&s, "sex", "female");
+        assert_eq!(page_id(&s), "age");
+        let back = s.reduce(Action::Back);
+        assert_eq!(page_id(&back), "sex");
+        let sex = back.trial.question_index("sex").unwrap();
+        assert!(back.answers.get(sex).is_some(), "going back loses nothing");
+    }
+
+    #[test]
+    fn change_from_check_returns_to_check_unless_new_questions_matter() {
+        let mut s = state().reduce(Action::Start);
+        s = answer(&s, "sex", "male");
+        assert_eq!(s.page, Page::Check);
+        let sex = s.trial.question_index("sex").unwrap();
+        s = s.reduce(Action::Change(sex));
+        assert_eq!(page_id(&s), "sex");
+        // Now a woman: the journey goes on to the questions that matter for her.
+        s = answer(&s, "sex", "female");
+        assert_eq!(page_id(&s), "age");
+        // Changing an answer that opens nothing new comes straight back.
+        s = answer(&s, "age", "16");
+        assert_eq!(s.page, Page::Check);
+        let age = s.trial.question_index("age").unwrap();
+        s = s.reduce(Action::Change(age));
+        s = answer(&s, "age", "15");
+        assert_eq!(s.page, Page::Check);
+    }
+
+    #[test]
+    fn language_and_mode_switches_keep_answers() {
+        let mut s = state().reduce(Action::Start);
+        s = answer(&s, "sex", "female");
+        s = answer(&s, "age", "50");
+        let before = s.answers.clone();
+        s = s.reduce(Action::SetLang(Lang::It));
+        s = s.reduce(Action::SetMode(Mode::Clinician));
+        s = s.reduce(Action::SetMode(Mode::Patient));
+        assert_eq!(s.answers, before);
+        assert_eq!(s.lang, Lang::It);
+        assert_eq!(page_id(&s), "adenocarcinoma");
+    }
+
+    #[test]
+    fn clear_forgets_everything() {
+        let mut s = state().reduce(Action::Start);
+        s = answer(&s, "sex", "female");
+        s = s.reduce(Action::Clear);
+        assert!(s.answers.is_empty());
+        assert_eq!((s.page, s.notice), (Page::Start, Some(Notice::Cleared)));
+        assert!(s.history.is_empty());
+    }
+
+    #[test]
+    fn the_clinician_form_sets_and_clears_in_place() {
+        let s = state().reduce(Action::SetMode(Mode::Clinician));
+        let age = s.trial.question_index("age").unwrap();
+        let s = s.reduce(Action::Set(age, Some(Answer::Number(40.0))));
+        assert_eq!(s.answers.get(age), Some(Answer::Number(40.0)));
+        assert_eq!(s.page, Page::Start);
+        let s = s.reduce(Action::Set(age, None));
+        assert_eq!(s.answers.get(age), None);
+    }
+}
