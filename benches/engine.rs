@@ -30,7 +30,10 @@ fn midway_patient(trial: &Trial) -> Answers {
     ];
     for (id, text) in pairs {
         let q = trial.question_index(id).expect("interACT question");
-        answers.set(q, parse_answer(&trial.questions[q], text, None).expect("valid answer"));
+        answers.set(
+            q,
+            parse_answer(&trial.questions[q], text, None).expect("valid answer"),
+        );
     }
     answers
 }
@@ -52,7 +55,9 @@ fn random_patient(trial: &Trial, rng: &mut Rng) -> Answers {
 }
 
 fn engine(c: &mut Criterion) {
-    c.bench_function("load and check interACT", |b| b.iter(|| prescreen::load(black_box(INTERACT))));
+    c.bench_function("load and check interACT", |b| {
+        b.iter(|| prescreen::load(black_box(INTERACT)))
+    });
 
     let trial = prescreen::load(INTERACT).expect("valid");
     let patient = midway_patient(&trial);
@@ -61,20 +66,29 @@ fn engine(c: &mut Criterion) {
     });
     let evaluation = evaluate(&trial, &patient);
     c.bench_function("relevance for one patient (interACT)", |b| {
-        b.iter(|| relevance(black_box(&trial), black_box(&patient), black_box(&evaluation)))
+        b.iter(|| {
+            relevance(
+                black_box(&trial),
+                black_box(&patient),
+                black_box(&evaluation),
+            )
+        })
     });
-    c.bench_function("evaluate and relevance after one answer change (interACT)", |b| {
-        let q = trial.question_index("evaluable_disease").unwrap();
-        b.iter_batched(
-            || patient.clone(),
-            |mut answers| {
-                answers.set(q, Answer::Yes);
-                let evaluation = evaluate(&trial, &answers);
-                relevance(&trial, &answers, &evaluation)
-            },
-            BatchSize::SmallInput,
-        )
-    });
+    c.bench_function(
+        "evaluate and relevance after one answer change (interACT)",
+        |b| {
+            let q = trial.question_index("evaluable_disease").unwrap();
+            b.iter_batched(
+                || patient.clone(),
+                |mut answers| {
+                    answers.set(q, Answer::Yes);
+                    let evaluation = evaluate(&trial, &answers);
+                    relevance(&trial, &answers, &evaluation)
+                },
+                BatchSize::SmallInput,
+            )
+        },
+    );
 
     for count in [1_000usize, 10_000] {
         let mut rng = Rng::new(count as u64);
@@ -82,15 +96,18 @@ fn engine(c: &mut Criterion) {
             .map(|seed| prescreen::load(&definition(seed, INTERACT_SIZE)).expect("valid"))
             .collect();
         let patients: Vec<Answers> = trials.iter().map(|t| random_patient(t, &mut rng)).collect();
-        c.bench_function(&format!("evaluate one patient against {count} generated trials"), |b| {
-            b.iter(|| {
-                trials
-                    .iter()
-                    .zip(&patients)
-                    .filter(|(t, a)| evaluate(t, a).verdict != prescreen::Verdict::NotEligible)
-                    .count()
-            })
-        });
+        c.bench_function(
+            &format!("evaluate one patient against {count} generated trials"),
+            |b| {
+                b.iter(|| {
+                    trials
+                        .iter()
+                        .zip(&patients)
+                        .filter(|(t, a)| evaluate(t, a).verdict != prescreen::Verdict::NotEligible)
+                        .count()
+                })
+            },
+        );
     }
 }
 

@@ -169,3 +169,18 @@ fn usage_and_missing_files_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read /nonexistent/trial.toml"));
 }
+
+#[test]
+fn the_example_patients_get_their_verdicts() {
+    for (file, verdict) in [
+        ("patient-likely.json", "likely_eligible"),
+        ("patient-undetermined.json", "undetermined"),
+        ("patient-not-eligible.json", "not_eligible"),
+    ] {
+        let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
+        let out = prescreen(&["eval", INTERACT_PATH, &path, "--today", "2026-11-25"]);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(report["verdict"], verdict, "{file}");
+    }
+}

@@ -2,10 +2,12 @@
 
 mod util;
 
+mod architecture;
 mod cli;
 mod fixtures;
 mod loader;
 mod relevance;
+mod render;
 mod soundness;
 mod truth;
 mod vignettes;

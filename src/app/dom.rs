@@ -85,7 +85,9 @@ pub fn today() -> Date {
 /// The `?trial=` parameter of the page address, if any.
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 pub fn location_hash() -> String {
@@ -109,7 +111,8 @@ pub fn clear_hash() {
     if let Some(w) = window() {
         let address = address_without_hash();
         if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
         }
     }
 }

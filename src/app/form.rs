@@ -53,7 +53,9 @@ pub fn draft_for(question: &Question, answer: Option<Answer>) -> Draft {
         (None, _) => {}
         (Some(Answer::Unsure), _) => draft.choice = Some("unsure".into()),
         (Some(Answer::Number(n)), _) => draft.number = n.to_string(),
-        (Some(a @ (Answer::Yes | Answer::No)), _) => draft.choice = Some(if a == Answer::Yes { "yes" } else { "no" }.into()),
+        (Some(a @ (Answer::Yes | Answer::No)), _) => {
+            draft.choice = Some(if a == Answer::Yes { "yes" } else { "no" }.into())
+        }
         (Some(Answer::Choice(i)), QuestionKind::Choice(options)) => {
             draft.choice = options.get(usize::from(i)).map(|o| o.id.clone());
         }
@@ -63,12 +65,19 @@ pub fn draft_for(question: &Question, answer: Option<Answer>) -> Draft {
 }
 
 /// Reads a draft; a range message names the unit as the person sees it.
-pub fn read(question: &Question, draft: &Draft, today: Date, lang: Lang) -> Result<Answer, FieldError> {
+pub fn read(
+    question: &Question,
+    draft: &Draft,
+    today: Date,
+    lang: Lang,
+) -> Result<Answer, FieldError> {
     if draft.choice.as_deref() == Some("unsure") {
         return Ok(Answer::Unsure);
     }
     let text = match &question.kind {
-        QuestionKind::YesNo | QuestionKind::Choice(_) => draft.choice.clone().ok_or(FieldError::Choose)?,
+        QuestionKind::YesNo | QuestionKind::Choice(_) => {
+            draft.choice.clone().ok_or(FieldError::Choose)?
+        }
         QuestionKind::Number(_) | QuestionKind::Elapsed(..) => {
             let number = draft.number.trim();
             let date = draft.date.trim();
@@ -83,7 +92,9 @@ pub fn read(question: &Question, draft: &Draft, today: Date, lang: Lang) -> Resu
     parse_answer(question, &text, Some(today)).map_err(|e| match e {
         AnswerError::OutOfRange { min, max, .. } => {
             let unit = match &question.kind {
-                QuestionKind::Number(r) | QuestionKind::Elapsed(_, r) => r.unit_label.get(lang).to_string(),
+                QuestionKind::Number(r) | QuestionKind::Elapsed(_, r) => {
+                    r.unit_label.get(lang).to_string()
+                }
                 _ => String::new(),
             };
             FieldError::Range { min, max, unit }
@@ -107,7 +118,14 @@ pub fn answer_words(question: &Question, answer: Answer, lang: Lang, clinician: 
         (Answer::Unsure, _) => c.unsure.into(),
         (Answer::Choice(i), QuestionKind::Choice(options)) => options
             .get(usize::from(i))
-            .map(|o| if clinician { o.clinician.get(lang) } else { o.patient.get(lang) }.to_string())
+            .map(|o| {
+                if clinician {
+                    o.clinician.get(lang)
+                } else {
+                    o.patient.get(lang)
+                }
+                .to_string()
+            })
             .unwrap_or_default(),
         (Answer::Number(n), QuestionKind::Number(r) | QuestionKind::Elapsed(_, r)) => {
             let number = match lang {
@@ -148,18 +166,58 @@ mod tests {
         let cases: Vec<(&str, Draft, Result<Answer, FieldError>)> = vec![
             ("metastatic", draft(Some("yes"), "", ""), Ok(Answer::Yes)),
             ("metastatic", draft(None, "", ""), Err(FieldError::Choose)),
-            ("metastatic", draft(Some("unsure"), "", ""), Ok(Answer::Unsure)),
+            (
+                "metastatic",
+                draft(Some("unsure"), "", ""),
+                Ok(Answer::Unsure),
+            ),
             ("age", draft(None, "54", ""), Ok(Answer::Number(54.0))),
             ("age", draft(None, " 54 ", ""), Ok(Answer::Number(54.0))),
-            ("age", draft(None, "cinquanta", ""), Err(FieldError::NotANumber)),
+            (
+                "age",
+                draft(None, "cinquanta", ""),
+                Err(FieldError::NotANumber),
+            ),
             ("age", draft(None, "", ""), Err(FieldError::Choose)),
-            ("age", draft(None, "150", ""), Err(FieldError::Range { min: 0.0, max: 120.0, unit: "years".into() })),
-            ("first_line_months", draft(None, "5,5", ""), Ok(Answer::Number(5.5))),
-            ("surgery_days_ago", draft(None, "", "2026-11-05"), Ok(Answer::Number(20.0))),
-            ("surgery_days_ago", draft(None, "", "2026-12-05"), Err(FieldError::Future)),
-            ("surgery_days_ago", draft(None, "", "05/11/2026"), Err(FieldError::NotADate)),
-            ("surgery_days_ago", draft(None, "3", "2026-11-05"), Err(FieldError::Both)),
-            ("surgery_days_ago", draft(Some("unsure"), "3", ""), Ok(Answer::Unsure)),
+            (
+                "age",
+                draft(None, "150", ""),
+                Err(FieldError::Range {
+                    min: 0.0,
+                    max: 120.0,
+                    unit: "years".into(),
+                }),
+            ),
+            (
+                "first_line_months",
+                draft(None, "5,5", ""),
+                Ok(Answer::Number(5.5)),
+            ),
+            (
+                "surgery_days_ago",
+                draft(None, "", "2026-11-05"),
+                Ok(Answer::Number(20.0)),
+            ),
+            (
+                "surgery_days_ago",
+                draft(None, "", "2026-12-05"),
+                Err(FieldError::Future),
+            ),
+            (
+                "surgery_days_ago",
+                draft(None, "", "05/11/2026"),
+                Err(FieldError::NotADate),
+            ),
+            (
+                "surgery_days_ago",
+                draft(None, "3", "2026-11-05"),
+                Err(FieldError::Both),
+            ),
+            (
+                "surgery_days_ago",
+                draft(Some("unsure"), "3", ""),
+                Ok(Answer::Unsure),
+            ),
         ];
         for (id, d, expected) in cases {
             assert_eq!(read(q(id), &d, today(), Lang::En), expected, "{id} {d:?}");
@@ -169,7 +227,12 @@ mod tests {
     #[test]
     fn an_answer_shows_again_as_it_was_given() {
         let t = trial();
-        for (id, answer) in [("sex", Answer::Choice(0)), ("age", Answer::Number(54.0)), ("metastatic", Answer::No), ("ecog", Answer::Unsure)] {
+        for (id, answer) in [
+            ("sex", Answer::Choice(0)),
+            ("age", Answer::Number(54.0)),
+            ("metastatic", Answer::No),
+            ("ecog", Answer::Unsure),
+        ] {
             let question = &t.questions[t.question_index(id).unwrap()];
             let d = draft_for(question, Some(answer));
             assert_eq!(read(question, &d, today(), Lang::En), Ok(answer), "{id}");
@@ -178,8 +241,15 @@ mod tests {
 
     #[test]
     fn errors_read_in_both_languages() {
-        let e = FieldError::Range { min: 0.0, max: 120.0, unit: "anni".into() };
+        let e = FieldError::Range {
+            min: 0.0,
+            max: 120.0,
+            unit: "anni".into(),
+        };
         assert_eq!(e.message(Lang::It), "Inserisca un numero da 0 a 120 anni");
-        assert_eq!(FieldError::Future.message(Lang::En), "The date must be today or in the past");
+        assert_eq!(
+            FieldError::Future.message(Lang::En),
+            "The date must be today or in the past"
+        );
     }
 }

@@ -51,7 +51,11 @@ pub fn encode(state: &State) -> String {
     );
     for (q, answer) in state.answers.iter() {
         let id = &state.trial.questions[q].id;
-        out.push_str(&format!("&a.{}={}", escape(id), escape(&answer_text(&state.trial, q, answer))));
+        out.push_str(&format!(
+            "&a.{}={}",
+            escape(id),
+            escape(&answer_text(&state.trial, q, answer))
+        ));
     }
     out
 }
@@ -83,7 +87,10 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
                 Some(p) => restored.page = p,
                 None => restored.complete = false,
             },
-            _ => match key.strip_prefix("a.").and_then(|id| trial.question_index(id)) {
+            _ => match key
+                .strip_prefix("a.")
+                .and_then(|id| trial.question_index(id))
+            {
                 Some(q) => match parse_answer(&trial.questions[q], &value, Some(today)) {
                     Ok(answer) => restored.answers.set(q, answer),
                     Err(_) => restored.complete = false,
@@ -126,7 +133,9 @@ fn unescape(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(byte)) => {
                 out.push(byte);
@@ -171,16 +180,27 @@ mod tests {
         s.page = Page::Question(s.trial.question_index("ecog").unwrap());
         s.mode = Mode::Clinician;
         let link = encode(&s);
-        assert!(link.starts_with("#t=interact&l=it&m=clinician&p=q.ecog&a.sex=female&a.age=54.5"), "{link}");
+        assert!(
+            link.starts_with("#t=interact&l=it&m=clinician&p=q.ecog&a.sex=female&a.age=54.5"),
+            "{link}"
+        );
         let back = decode(&s.trial, &link, s.today).expect("ours");
         assert_eq!(back.answers, s.answers);
-        assert_eq!((back.page, back.lang, back.mode, back.complete), (s.page, Some(Lang::It), Some(Mode::Clinician), true));
+        assert_eq!(
+            (back.page, back.lang, back.mode, back.complete),
+            (s.page, Some(Lang::It), Some(Mode::Clinician), true)
+        );
     }
 
     #[test]
     fn damaged_links_restore_what_they_can() {
         let s = state();
-        let back = decode(&s.trial, "#t=interact&p=nowhere&a.age=999&a.sex=female&a.shoe=42&%zz", s.today).unwrap();
+        let back = decode(
+            &s.trial,
+            "#t=interact&p=nowhere&a.age=999&a.sex=female&a.shoe=42&%zz",
+            s.today,
+        )
+        .unwrap();
         assert!(!back.complete);
         assert_eq!(back.page, Page::Start);
         assert_eq!(back.answers.iter().count(), 1, "only sex survives");

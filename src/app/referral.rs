@@ -17,18 +17,30 @@ pub fn summary(state: &State) -> String {
     let facts = &trial.facts;
     let mut out = fill(
         c.referral_heading,
-        &[&facts.protocol_code, &facts.eu_ct_number, &date(&state.today.to_string())],
+        &[
+            &facts.protocol_code,
+            &facts.eu_ct_number,
+            &date(&state.today.to_string()),
+        ],
     );
     out.push_str(&format!("\n{}: {verdict}\n", c.referral_verdict));
     let blocking: Vec<String> = evaluation
         .blocking(trial)
         .map(|(_, criterion)| {
-            let why = if criterion.kind == CriterionKind::Exclusion { &criterion.met } else { &criterion.not_met };
+            let why = if criterion.kind == CriterionKind::Exclusion {
+                &criterion.met
+            } else {
+                &criterion.not_met
+            };
             format!("- {}: {}", criterion.title.get(lang), why.get(lang))
         })
         .collect();
     if !blocking.is_empty() {
-        out.push_str(&format!("\n{}:\n{}\n", c.referral_blocking, blocking.join("\n")));
+        out.push_str(&format!(
+            "\n{}:\n{}\n",
+            c.referral_blocking,
+            blocking.join("\n")
+        ));
     }
     let open: Vec<String> = evaluation
         .open(trial)
@@ -66,7 +78,13 @@ mod tests {
     fn the_summary_has_verdict_open_points_and_answers() {
         let trial = crate::load(include_str!("../../static/trials/interact.toml")).unwrap();
         let mut state = State::new(Rc::new(trial), Lang::En, Date::parse("2026-11-25").unwrap());
-        for (id, text) in [("sex", "female"), ("age", "61"), ("ecog", "unsure"), ("childbearing_potential", "no"), ("pregnant", "yes")] {
+        for (id, text) in [
+            ("sex", "female"),
+            ("age", "61"),
+            ("ecog", "unsure"),
+            ("childbearing_potential", "no"),
+            ("pregnant", "yes"),
+        ] {
             let q = state.trial.question_index(id).unwrap();
             let a = parse_answer(&state.trial.questions[q], text, None).unwrap();
             state.answers.set(q, a);
@@ -75,7 +93,10 @@ mod tests {
         assert!(text.starts_with("Pre-screening for interACT (EU CT 2025-523460-21-00), 25/11/2026\nVerdict: Undetermined\n"), "{text}");
         assert!(text.contains("\nOpen points:\n- "), "{text}");
         assert!(text.contains(": 61 years\n"), "{text}");
-        assert!(!text.contains("Pregnan"), "an answer that does not apply is left out: {text}");
+        assert!(
+            !text.contains("Pregnan"),
+            "an answer that does not apply is left out: {text}"
+        );
         assert!(text.ends_with("Pre-screening only: eligibility is confirmed by the trial team.\n"));
     }
 }

@@ -158,11 +158,19 @@ impl Reducible for State {
                 state.page = Page::Start;
                 state.notice = Some(Notice::Cleared);
             }
-            Action::Restore { answers, page, complete } => {
+            Action::Restore {
+                answers,
+                page,
+                complete,
+            } => {
                 state.answers = answers;
                 state.history.clear();
                 state.page = page;
-                state.notice = Some(if complete { Notice::Restored } else { Notice::RestoredPartly });
+                state.notice = Some(if complete {
+                    Notice::Restored
+                } else {
+                    Notice::RestoredPartly
+                });
             }
         }
         Rc::new(state)
@@ -180,7 +188,11 @@ mod tests {
     }
 
     fn state() -> Rc<State> {
-        Rc::new(State::new(trial(), Lang::En, Date::parse("2026-11-25").unwrap()))
+        Rc::new(State::new(
+            trial(),
+            Lang::En,
+            Date::parse("2026-11-25").unwrap(),
+        ))
     }
 
     fn answer(state: &Rc<State>, id: &str, text: &str) -> Rc<State> {

@@ -95,7 +95,7 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, text: &raw::SText) -> Text {
-        let span = Span::from(text.span());
+        let span = text.span();
         let value = text.get_ref();
         let mut missing = |lang: &str, name: &str, value: &Option<String>| match value {
             Some(v) if !v.trim().is_empty() => v.clone(),
@@ -127,7 +127,7 @@ impl Checker<'_> {
         if !valid {
             self.error(
                 DiagnosticKind::InvalidValue,
-                id.span().into(),
+                id.span(),
                 format!("`{name}` is not a valid id: use lowercase letters, digits and `_`, starting with a letter"),
             );
         } else if matches!(
@@ -136,7 +136,7 @@ impl Checker<'_> {
         ) {
             self.error(
                 DiagnosticKind::InvalidValue,
-                id.span().into(),
+                id.span(),
                 format!("`{name}` is a word of the rule language and cannot be an id"),
             );
         }
@@ -152,7 +152,7 @@ impl Checker<'_> {
         let mut seen: HashMap<String, (usize, Span)> = HashMap::new();
         for (i, id) in ids.enumerate() {
             let name = self.id(id);
-            let span = Span::from(id.span());
+            let span = id.span();
             if let Some((_, first)) = seen.get(&name) {
                 let diag = Diagnostic::new(
                     DiagnosticKind::DuplicateId,
@@ -172,7 +172,7 @@ impl Checker<'_> {
         if Date::parse(value.get_ref()).is_none() {
             self.error(
                 DiagnosticKind::InvalidValue,
-                value.span().into(),
+                value.span(),
                 format!("`{}` is not a date: write YYYY-MM-DD", value.get_ref()),
             );
         }
@@ -224,7 +224,7 @@ impl Checker<'_> {
             other => {
                 self.error(
                     DiagnosticKind::InvalidValue,
-                    s.group.span().into(),
+                    s.group.span(),
                     format!("`{other}` is not a site group: use \"verified\" or \"other\""),
                 );
                 SiteGroup::Other
@@ -241,7 +241,7 @@ impl Checker<'_> {
 
     /// The question's answer type, or `None` (with diagnostics) when it is not well defined.
     fn kind(&mut self, q: &raw::Question) -> Option<QuestionKind> {
-        let span = Span::from(q.kind.span());
+        let span = q.kind.span();
         let kind = match q.kind.get_ref().as_str() {
             "yes_no" => Some(QuestionKind::YesNo),
             "choice" => self.choices(q).map(QuestionKind::Choice),
@@ -258,7 +258,7 @@ impl Checker<'_> {
                         None => {
                             self.error(
                                 DiagnosticKind::InvalidValue,
-                                u.span().into(),
+                                u.span(),
                                 format!(
                                     "`{}` is not a unit of time: use days, weeks, months or years",
                                     u.get_ref()
@@ -294,7 +294,7 @@ impl Checker<'_> {
     }
 
     fn choices(&mut self, q: &raw::Question) -> Option<Vec<Choice>> {
-        let span = Span::from(q.kind.span());
+        let span = q.kind.span();
         if q.option.len() < 2 {
             self.error(
                 DiagnosticKind::InvalidValue,
@@ -373,7 +373,7 @@ impl Checker<'_> {
         rule: &raw::SString,
         asked_before: Option<usize>,
     ) -> Resolved {
-        let value_span = Span::from(rule.span());
+        let value_span = rule.span();
         let content = content_start(self.source, value_span);
         let to_file = move |inner: Span| rule_span(value_span, content, inner);
         let ast = match rule::parse(rule.get_ref()) {
@@ -410,7 +410,7 @@ impl Checker<'_> {
             let names: Vec<&str> = Group::ALL.iter().map(|g| g.id()).collect();
             self.error(
                 DiagnosticKind::InvalidValue,
-                q.group.span().into(),
+                q.group.span(),
                 format!(
                     "`{}` is not a group: use one of {}",
                     q.group.get_ref(),
@@ -472,7 +472,7 @@ impl Checker<'_> {
             if first_of_its_name && !used.contains(&i) {
                 self.error(
                     DiagnosticKind::UnusedQuestion,
-                    q.id.span().into(),
+                    q.id.span(),
                     format!(
                         "no rule uses the question `{}`, so asking it would change nothing",
                         q.id.get_ref()
@@ -496,7 +496,7 @@ impl Checker<'_> {
             other => {
                 self.error(
                     DiagnosticKind::InvalidValue,
-                    c.kind.span().into(),
+                    c.kind.span(),
                     format!(
                         "`{other}` is not a criterion kind: use inclusion, exclusion or at_site"
                     ),
@@ -507,7 +507,7 @@ impl Checker<'_> {
         if c.source.get_ref().trim().is_empty() {
             self.error(
                 DiagnosticKind::InvalidValue,
-                c.source.span().into(),
+                c.source.span(),
                 "quote the registry listing's own words in `source`",
             );
         }
@@ -532,13 +532,13 @@ impl Checker<'_> {
 
     fn lifts_after(
         &mut self,
-        lifts: &toml::Spanned<raw::LiftsAfter>,
+        lifts: &raw::Spanned<raw::LiftsAfter>,
         kind: Option<CriterionKind>,
         rule: &Resolved,
         index: &HashMap<String, usize>,
         kinds: &[Option<QuestionKind>],
     ) -> Option<LiftsAfter> {
-        let span = Span::from(lifts.span());
+        let span = lifts.span();
         if kind.is_some_and(|k| k != CriterionKind::Exclusion) {
             self.error(
                 DiagnosticKind::InvalidValue,
@@ -548,7 +548,7 @@ impl Checker<'_> {
             return None;
         }
         let name = lifts.get_ref().question.get_ref();
-        let qspan = Span::from(lifts.get_ref().question.span());
+        let qspan = lifts.get_ref().question.span();
         let Some(&q) = index.get(name) else {
             self.error(
                 DiagnosticKind::UnknownQuestion,

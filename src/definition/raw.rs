@@ -1,12 +1,31 @@
 //! The definition file's shape, exactly as written, with the span of every value the checker may
-//! need to point at. Unknown keys are refused, so a misspelt key is an error, not silence.
+//! need to point at. `read` fills these from the TOML document; `check` gives them meaning.
 
-use serde::Deserialize;
-use toml::Spanned;
+use crate::diagnostic::Span;
+
+/// A value with the span of the text it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Spanned<T> {
+        Spanned { value, span }
+    }
+
+    pub fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
 
 /// A text in every language; the checker reports a missing one.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Text {
     pub en: Option<String>,
     pub it: Option<String>,
@@ -15,18 +34,14 @@ pub struct Text {
 pub type SText = Spanned<Text>;
 pub type SString = Spanned<String>;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Document {
     pub trial: Trial,
-    #[serde(default)]
     pub question: Vec<Question>,
-    #[serde(default)]
     pub criterion: Vec<Criterion>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Trial {
     pub id: SString,
     pub eu_ct_number: SString,
@@ -35,20 +50,15 @@ pub struct Trial {
     pub scientific_title: SText,
     pub summary: SText,
     pub phase: SText,
-    #[serde(default)]
     pub demo: bool,
     pub learn_more: SText,
     pub status: Status,
-    #[serde(default)]
     pub drug: Vec<Drug>,
-    #[serde(default)]
     pub site: Vec<Site>,
-    #[serde(default)]
     pub other_trial: Vec<OtherTrial>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Status {
     pub country: String,
     pub status: SText,
@@ -56,16 +66,14 @@ pub struct Status {
     pub read_on: SString,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Drug {
     pub name: SText,
     pub route: SText,
     pub description: SText,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Site {
     pub name: String,
     pub city: String,
@@ -74,25 +82,21 @@ pub struct Site {
     pub status: Option<SText>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct OtherTrial {
     pub title: SText,
     pub status: SText,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Question {
     pub id: SString,
-    #[serde(rename = "type")]
     pub kind: SString,
     pub patient: SText,
     pub clinician: SText,
     pub help: Option<SText>,
     pub applies_if: Option<SString>,
     pub group: SString,
-    #[serde(default)]
     pub option: Vec<Choice>,
     pub unit: Option<SString>,
     pub unit_label: Option<SText>,
@@ -100,16 +104,14 @@ pub struct Question {
     pub max: Option<Spanned<f64>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Choice {
     pub id: SString,
     pub patient: SText,
     pub clinician: SText,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Criterion {
     pub id: SString,
     pub kind: SString,
@@ -123,8 +125,7 @@ pub struct Criterion {
     pub lifts_after: Option<Spanned<LiftsAfter>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct LiftsAfter {
     pub question: SString,
     pub at: Spanned<f64>,

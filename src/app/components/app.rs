@@ -24,7 +24,10 @@ enum Load {
 pub fn trial_id(requested: Option<String>) -> String {
     requested
         .filter(|id| !id.is_empty() && id.len() <= 64)
-        .filter(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'))
+        .filter(|id| {
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        })
         .unwrap_or_else(|| "interact".to_string())
 }
 
@@ -86,7 +89,13 @@ mod tests {
     fn only_plain_trial_ids_are_requested() {
         assert_eq!(trial_id(None), "interact");
         assert_eq!(trial_id(Some("demo-cardio".into())), "demo-cardio");
-        for bad in ["../secrets", "https://evil.example/x", "", "Interact", "a/b"] {
+        for bad in [
+            "../secrets",
+            "https://evil.example/x",
+            "",
+            "Interact",
+            "a/b",
+        ] {
             assert_eq!(trial_id(Some(bad.into())), "interact", "{bad}");
         }
     }

@@ -53,13 +53,19 @@ pub fn clinician_form() -> Html {
         let draft = drafts[q].clone();
         let error = match &draft {
             d if *d == Draft::default() => None,
-            d => read(question, d, state.today, state.lang).err().map(|e| e.message(state.lang)),
+            d => read(question, d, state.today, state.lang)
+                .err()
+                .map(|e| e.message(state.lang)),
         };
         let on_change = {
             let (state, drafts) = (state.clone(), drafts.clone());
             Callback::from(move |d: Draft| {
                 let question = &state.trial.questions[q];
-                let answer = if d == Draft::default() { None } else { read(question, &d, state.today, state.lang).ok() };
+                let answer = if d == Draft::default() {
+                    None
+                } else {
+                    read(question, &d, state.today, state.lang).ok()
+                };
                 let mut all = (*drafts).clone();
                 all[q] = d;
                 drafts.set(all);

@@ -9,7 +9,11 @@ use crate::engine::{evaluate, Status};
 use crate::trial::CriterionKind;
 
 /// The status as a tag: words first, colour only as a second cue.
-pub fn status_tag(c: &Catalogue, kind: CriterionKind, status: Status) -> (&'static str, &'static str) {
+pub fn status_tag(
+    c: &Catalogue,
+    kind: CriterionKind,
+    status: Status,
+) -> (&'static str, &'static str) {
     match (kind, status) {
         (CriterionKind::Inclusion, Status::Met) => (c.status_met, "tag--good"),
         (CriterionKind::Inclusion, Status::NotMet) => (c.status_not_met, "tag--bad"),

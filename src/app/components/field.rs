@@ -33,7 +33,11 @@ pub fn field(props: &FieldProps) -> Html {
     let (c, lang) = (words(&state), state.lang);
     let question = &state.trial.questions[props.q];
     let id = &question.id;
-    let text = if props.clinician { &question.clinician } else { &question.patient };
+    let text = if props.clinician {
+        &question.clinician
+    } else {
+        &question.patient
+    };
     let legend_id = format!("legend-{id}");
     let error_id = format!("error-{id}");
     let hint_id = format!("hint-{id}");
@@ -60,9 +64,16 @@ pub fn field(props: &FieldProps) -> Html {
         let on_change = props.on_change.clone();
         let draft = props.draft.clone();
         let checked = props.draft.choice.as_deref() == Some(value.as_str());
-        let input_id = if index == 0 { field_id(id) } else { format!("{}-{index}", field_id(id)) };
+        let input_id = if index == 0 {
+            field_id(id)
+        } else {
+            format!("{}-{index}", field_id(id))
+        };
         let onchange = Callback::from(move |_: Event| {
-            on_change.emit(Draft { choice: Some(value.clone()), ..draft.clone() });
+            on_change.emit(Draft {
+                choice: Some(value.clone()),
+                ..draft.clone()
+            });
         });
         html! {
             <div class="radios__item">
@@ -77,7 +88,18 @@ pub fn field(props: &FieldProps) -> Html {
             let mut options: Vec<(String, String)> = match &question.kind {
                 QuestionKind::Choice(options) => options
                     .iter()
-                    .map(|o| (o.id.clone(), if props.clinician { &o.clinician } else { &o.patient }.get(lang).to_string()))
+                    .map(|o| {
+                        (
+                            o.id.clone(),
+                            if props.clinician {
+                                &o.clinician
+                            } else {
+                                &o.patient
+                            }
+                            .get(lang)
+                            .to_string(),
+                        )
+                    })
                     .collect(),
                 _ => vec![("yes".into(), c.yes.into()), ("no".into(), c.no.into())],
             };
@@ -96,29 +118,56 @@ pub fn field(props: &FieldProps) -> Html {
                 let on_change = props.on_change.clone();
                 let draft = props.draft.clone();
                 Callback::from(move |e: InputEvent| {
-                    let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                    on_change.emit(Draft { number: value, choice: None, ..draft.clone() });
+                    let value = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value();
+                    on_change.emit(Draft {
+                        number: value,
+                        choice: None,
+                        ..draft.clone()
+                    });
                 })
             };
             let date_input = {
                 let on_change = props.on_change.clone();
                 let draft = props.draft.clone();
                 Callback::from(move |e: InputEvent| {
-                    let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                    on_change.emit(Draft { date: value, choice: None, ..draft.clone() });
+                    let value = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value();
+                    on_change.emit(Draft {
+                        date: value,
+                        choice: None,
+                        ..draft.clone()
+                    });
                 })
             };
             let unsure_toggle = {
                 let on_change = props.on_change.clone();
                 let draft = props.draft.clone();
                 Callback::from(move |_: Event| {
-                    let choice = if unsure { None } else { Some("unsure".to_string()) };
-                    on_change.emit(Draft { choice, ..draft.clone() });
+                    let choice = if unsure {
+                        None
+                    } else {
+                        Some("unsure".to_string())
+                    };
+                    on_change.emit(Draft {
+                        choice,
+                        ..draft.clone()
+                    });
                 })
             };
             let unit_id = format!("unit-{id}");
-            let hint = if elapsed { fill(c.elapsed_hint, &[&unit]) } else { fill(c.number_hint, &[&unit]) };
-            let described = if props.error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+            let hint = if elapsed {
+                fill(c.elapsed_hint, &[&unit])
+            } else {
+                fill(c.number_hint, &[&unit])
+            };
+            let described = if props.error.is_some() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            };
             let today = state.today.to_string();
             html! {
                 <>
@@ -152,7 +201,10 @@ pub fn field(props: &FieldProps) -> Html {
             }
         }
     };
-    let numeric = matches!(question.kind, QuestionKind::Number(_) | QuestionKind::Elapsed(..));
+    let numeric = matches!(
+        question.kind,
+        QuestionKind::Number(_) | QuestionKind::Elapsed(..)
+    );
     let described = match (&props.error, numeric) {
         (Some(_), false) => Some(error_id.clone()),
         _ => None,

@@ -49,5 +49,9 @@ pub fn use_page_focus<K: PartialEq + Clone + 'static>(key: K, title: String) {
 
 /// A page title: the page's own heading, then the app's name.
 pub fn title(state: &State, heading: &str) -> String {
-    format!("{heading} – {} – {}", state.trial.facts.protocol_code, words(state).app_name)
+    format!(
+        "{heading} – {} – {}",
+        state.trial.facts.protocol_code,
+        words(state).app_name
+    )
 }

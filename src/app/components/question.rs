@@ -28,7 +28,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         use_state(move || initial)
     };
     let error = use_state(|| None::<FieldError>);
-    use_page_focus((q, state.lang), title(&state, question.patient.get(state.lang)));
+    use_page_focus(
+        (q, state.lang),
+        title(&state, question.patient.get(state.lang)),
+    );
     {
         // A new error takes focus to the summary, so it is read out at once.
         let shown = error.is_some();
@@ -63,7 +66,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     };
 
     let message = error.as_ref().map(|e| e.message(state.lang));
-    let summary: Vec<(String, String)> = message.iter().map(|m| (field_id(&question.id), m.clone())).collect();
+    let summary: Vec<(String, String)> = message
+        .iter()
+        .map(|m| (field_id(&question.id), m.clone()))
+        .collect();
     let progress = progress(&state);
     html! {
         <>

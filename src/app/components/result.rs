@@ -20,7 +20,11 @@ pub fn result_page() -> Html {
     let (heading, body, class) = match evaluation.verdict {
         Verdict::LikelyEligible => (c.verdict_likely, c.verdict_likely_body, "panel--good"),
         Verdict::NotEligible => (c.verdict_not, c.verdict_not_body, "panel--bad"),
-        Verdict::Undetermined => (c.verdict_undetermined, c.verdict_undetermined_body, "panel--open"),
+        Verdict::Undetermined => (
+            c.verdict_undetermined,
+            c.verdict_undetermined_body,
+            "panel--open",
+        ),
     };
     use_page_focus(("result", lang), title(&state, heading));
 
@@ -48,9 +52,15 @@ pub fn result_page() -> Html {
         .criteria
         .iter()
         .zip(&evaluation.statuses)
-        .filter(|(criterion, status)| criterion.kind == CriterionKind::AtSite && **status != Status::NotMet)
+        .filter(|(criterion, status)| {
+            criterion.kind == CriterionKind::AtSite && **status != Status::NotMet
+        })
         .map(|(criterion, status)| {
-            let text = if *status == Status::Met { &criterion.met } else { &criterion.unknown };
+            let text = if *status == Status::Met {
+                &criterion.met
+            } else {
+                &criterion.unknown
+            };
             html! { <li>{ text.get(lang) }</li> }
         })
         .collect();
@@ -123,7 +133,10 @@ fn temporary_note(state: &State, evaluation: &Evaluation, criterion: usize, c: &
         let on = state.today.add_days(after.ceil() as i64);
         fill(c.temporary_on, &[&date(&on.to_string())])
     } else {
-        fill(c.temporary_in, &[&after.to_string(), range.unit_label.get(state.lang)])
+        fill(
+            c.temporary_in,
+            &[&after.to_string(), range.unit_label.get(state.lang)],
+        )
     };
     html! { <p class="temporary">{ text }</p> }
 }

@@ -34,7 +34,12 @@ pub struct ScreenerProps {
 #[function_component(Screener)]
 pub fn screener(props: &ScreenerProps) -> Html {
     let state = {
-        let (trial, lang, today, initial) = (props.trial.clone(), props.lang, props.today, props.initial.clone());
+        let (trial, lang, today, initial) = (
+            props.trial.clone(),
+            props.lang,
+            props.today,
+            props.initial.clone(),
+        );
         use_reducer_eq(move || match initial {
             Some(state) => (*state).clone(),
             None => State::new(trial, lang, today.unwrap_or_else(dom::today)),
@@ -44,7 +49,8 @@ pub fn screener(props: &ScreenerProps) -> Html {
         // A saved link's fragment restores the journey where it was, once, on arrival.
         let state = state.clone();
         use_effect_with((), move |_| {
-            if let Some(saved) = fragment::decode(&state.trial, &dom::location_hash(), state.today) {
+            if let Some(saved) = fragment::decode(&state.trial, &dom::location_hash(), state.today)
+            {
                 if let Some(lang) = saved.lang {
                     state.dispatch(Action::SetLang(lang));
                 }

@@ -13,7 +13,12 @@ pub fn trial_brief() -> Html {
     let (c, f, lang) = (words(&state), &state.trial.facts, state.lang);
     let status = fill(
         c.trial_status_line,
-        &[f.status.status.get(lang), &f.status.country, &date(&f.status.recruitment_start), &date(&f.status.read_on)],
+        &[
+            f.status.status.get(lang),
+            &f.status.country,
+            &date(&f.status.recruitment_start),
+            &date(&f.status.read_on),
+        ],
     );
     html! {
         <section class="trial-brief" aria-labelledby="trial-about">

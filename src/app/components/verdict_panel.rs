@@ -19,8 +19,14 @@ pub fn verdict_panel() -> Html {
         Verdict::Undetermined => (c.clinician_undetermined, "panel--open"),
     };
     let list = |items: Vec<&str>| html! { <ul class="list list--compact">{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
-    let blocking: Vec<&str> = evaluation.blocking(&state.trial).map(|(_, c)| c.title.get(lang)).collect();
-    let open: Vec<&str> = evaluation.open(&state.trial).map(|(_, c)| c.title.get(lang)).collect();
+    let blocking: Vec<&str> = evaluation
+        .blocking(&state.trial)
+        .map(|(_, c)| c.title.get(lang))
+        .collect();
+    let open: Vec<&str> = evaluation
+        .open(&state.trial)
+        .map(|(_, c)| c.title.get(lang))
+        .collect();
     let summary = referral::summary(&state);
     let copy = {
         let (copied, summary) = (copied.clone(), summary.clone());

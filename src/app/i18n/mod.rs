@@ -212,9 +212,15 @@ mod tests {
         for c in [EN_IT.0, EN_IT.1] {
             for s in [c.verdict_likely, c.verdict_likely_body, c.clinician_likely] {
                 let lower = s.to_lowercase();
-                assert!(!lower.starts_with("you are eligible") && !lower.starts_with("lei è idonea"), "{s}");
+                assert!(
+                    !lower.starts_with("you are eligible") && !lower.starts_with("lei è idonea"),
+                    "{s}"
+                );
             }
         }
-        assert!(EN_IT.0.verdict_likely_body.contains("only the trial team can confirm"));
+        assert!(EN_IT
+            .0
+            .verdict_likely_body
+            .contains("only the trial team can confirm"));
     }
 }

@@ -1,0 +1,178 @@
+//! The app's pages rendered natively with Yew's server renderer: what a person would read on each
+//! page type, in both languages. (Browser behaviour is tested in tests/e2e.)
+
+use std::rc::Rc;
+
+use prescreen::answers::parse_answer;
+use prescreen::app::components::screener::{Screener, ScreenerProps};
+use prescreen::app::state::{Mode, Page, State};
+use prescreen::Lang;
+use yew::LocalServerRenderer;
+
+use crate::util::{interact, today, INTERACT_PATH};
+
+fn state<S: AsRef<str>>(lang: Lang, pairs: &[(S, S)], page: Page) -> State {
+    let trial = Rc::new(interact());
+    let mut state = State::new(trial, lang, today());
+    for (id, text) in pairs {
+        let q = state.trial.question_index(id.as_ref()).unwrap();
+        let answer = parse_answer(&state.trial.questions[q], text.as_ref(), Some(today())).unwrap();
+        state.answers.set(q, answer);
+    }
+    state.page = page;
+    state
+}
+
+fn render(state: State) -> String {
+    let props = ScreenerProps {
+        trial: state.trial.clone(),
+        lang: state.lang,
+        today: Some(state.today),
+        initial: Some(Rc::new(state)),
+    };
+    futures::executor::block_on(LocalServerRenderer::<Screener>::with_props(props).render())
+}
+
+/// The likely-eligible example patient's answers.
+fn eligible() -> Vec<(String, String)> {
+    let json = std::fs::read_to_string(format!(
+        "{}/examples/patient-likely.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json).unwrap();
+    map.into_iter()
+        .map(|(k, v)| {
+            let v = match v {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            (k, v)
+        })
+        .collect()
+}
+
+fn assert_contains(html: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(html.contains(part), "missing {part:?} in:\n{html}");
+    }
+}
+
+#[test]
+fn the_start_page_says_what_the_tool_is_and_is_not() {
+    let html = render(state::<&str>(Lang::En, &[], Page::Start));
+    assert_contains(
+        &html,
+        &[
+            "Start now",
+            "It cannot enrol you and is not medical advice.",
+            "Your answers stay on this device",
+            "EU CT number",
+            "2025-523460-21-00",
+            "Ospedale San Bortolo di Vicenza",
+            "Not yet recruiting",
+            "25/11/2026",
+        ],
+    );
+    assert!(
+        !html.contains("Ofrdagyc"),
+        "garbled site names are never shown"
+    );
+    let html = render(state::<&str>(Lang::It, &[], Page::Start));
+    assert_contains(
+        &html,
+        &["Inizia", "Le Sue risposte restano su questo dispositivo"],
+    );
+}
+
+#[test]
+fn a_question_page_has_the_question_as_its_heading() {
+    let trial = interact();
+    let age = trial.question_index("age").unwrap();
+    let html = render(state(Lang::En, &[("sex", "female")], Page::Question(age)));
+    assert_contains(
+        &html,
+        &[
+            "<h1 id=\"page-heading\"",
+            "id=\"f-age\"",
+            "I’m not sure",
+            "Continue",
+            "Back",
+            "1 answered",
+        ],
+    );
+    let ecog = trial.question_index("ecog").unwrap();
+    let html = render(state::<&str>(Lang::It, &[], Page::Question(ecog)));
+    assert_contains(&html, &["type=\"radio\"", "Non so", "Continua", "Indietro"]);
+}
+
+#[test]
+fn check_your_answers_lists_answers_with_change_links() {
+    let html = render(state(
+        Lang::En,
+        &[("sex", "female"), ("age", "54")],
+        Page::Check,
+    ));
+    assert_contains(
+        &html,
+        &[
+            "Check your answers",
+            "54 years",
+            "Change",
+            "your answer to:",
+            "See the result",
+        ],
+    );
+}
+
+#[test]
+fn the_result_never_says_eligible_outright() {
+    let html = render(state(Lang::En, &eligible(), Page::Result));
+    assert_contains(
+        &html,
+        &[
+            "You may be eligible for this trial",
+            "only the trial team can confirm",
+            "Show the listing’s own words",
+            "at least 18 years old when signing the consent form",
+            "Print or save as PDF",
+            "Clear my answers",
+        ],
+    );
+    let html = render(state(Lang::En, &[("sex", "male")], Page::Result));
+    assert_contains(
+        &html,
+        &["This trial is not for you", "Men cannot take part"],
+    );
+    let html = render(state(
+        Lang::It,
+        &[("sex", "female"), ("organ_function", "unsure")],
+        Page::Result,
+    ));
+    assert_contains(
+        &html,
+        &["Servono altre informazioni", "Chieda al Suo medico"],
+    );
+}
+
+#[test]
+fn the_clinician_form_has_every_group_and_a_live_verdict() {
+    let mut s = state(Lang::En, &[("sex", "female"), ("age", "17")], Page::Start);
+    s.mode = Mode::Clinician;
+    let html = render(s);
+    assert_contains(
+        &html,
+        &[
+            "Clinical pre-screening form",
+            "Diagnosis and receptors",
+            "Prior treatment",
+            "Performance status and organ function",
+            "Other conditions",
+            "Pregnancy, contraception and consent",
+            "Live verdict",
+            "Not eligible",
+            "Copy referral summary",
+        ],
+    );
+    assert!(std::path::Path::new(INTERACT_PATH).exists());
+}
