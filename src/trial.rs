@@ -1,6 +1,7 @@
 //! A checked trial: every name resolved, every type known. The engine and the UI use only this;
 //! nothing downstream validates again.
 
+use crate::engine::program::{Program, RuleRef};
 use crate::rule::CmpOp;
 use crate::text::Text;
 
@@ -12,9 +13,34 @@ pub struct Trial {
     pub facts: Facts,
     pub questions: Vec<Question>,
     pub criteria: Vec<Criterion>,
+    /// Every rule compiled for evaluation: the gates of `questions`, then `criteria`, in order.
+    pub(crate) program: Program,
+    pub(crate) gate_rules: Vec<Option<RuleRef>>,
+    pub(crate) criterion_rules: Vec<RuleRef>,
+    /// Each criterion's kind, packed, so the verdict reads no more than it needs.
+    pub(crate) criterion_kinds: Vec<CriterionKind>,
 }
 
 impl Trial {
+    pub fn new(facts: Facts, questions: Vec<Question>, criteria: Vec<Criterion>) -> Trial {
+        let mut program = Program::default();
+        let gate_rules = questions
+            .iter()
+            .map(|q| q.applies_if.as_ref().map(|rule| program.compile(rule)))
+            .collect();
+        let criterion_rules = criteria.iter().map(|c| program.compile(&c.rule)).collect();
+        let criterion_kinds = criteria.iter().map(|c| c.kind).collect();
+        Trial {
+            facts,
+            questions,
+            criteria,
+            program,
+            gate_rules,
+            criterion_rules,
+            criterion_kinds,
+        }
+    }
+
     pub fn question_index(&self, id: &str) -> Option<QuestionIdx> {
         self.questions.iter().position(|q| q.id == id)
     }

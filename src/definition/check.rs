@@ -73,11 +73,7 @@ pub fn check(source: &str, doc: raw::Document) -> Result<Trial, Vec<Diagnostic>>
         let questions: Option<Vec<Question>> = questions.into_iter().collect();
         let criteria: Option<Vec<Criterion>> = criteria.into_iter().collect();
         if let (Some(questions), Some(criteria)) = (questions, criteria) {
-            return Ok(Trial {
-                facts,
-                questions,
-                criteria,
-            });
+            return Ok(Trial::new(facts, questions, criteria));
         }
     }
     diags.sort_by_key(|d| (d.span.start, d.span.end));

@@ -8,6 +8,7 @@ mod raw;
 mod read;
 mod resolve;
 mod strings;
+pub mod toml;
 
 use crate::diagnostic::Diagnostic;
 use crate::trial::Trial;

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::program::Leaf;
 use super::truth::Truth;
 use crate::answers::{Answer, Answers};
 use crate::trial::{Criterion, CriterionKind, Expr, QuestionIdx, Trial};
@@ -89,15 +90,23 @@ fn blocks(kind: CriterionKind, status: Status) -> bool {
 }
 
 pub fn evaluate(trial: &Trial, answers: &Answers) -> Evaluation {
-    let applies = applicability(trial, answers);
+    // Scratch space for the rules' stacks, shared by every rule of this evaluation.
+    let mut stack = Vec::with_capacity(16);
+    let applies = applicability(trial, answers, &mut stack);
     let scope = Scope {
         answers,
         applies: &applies,
     };
     let statuses: Vec<Status> = trial
-        .criteria
+        .criterion_rules
         .iter()
-        .map(|c| Status::from_truth(scope.truth(&c.rule)))
+        .map(|rule| {
+            Status::from_truth(
+                trial
+                    .program
+                    .run(*rule, &mut stack, &|leaf| scope.leaf(leaf)),
+            )
+        })
         .collect();
     let verdict = verdict(trial, &statuses);
     Evaluation {
@@ -109,11 +118,11 @@ pub fn evaluate(trial: &Trial, answers: &Answers) -> Evaluation {
 
 fn verdict(trial: &Trial, statuses: &[Status]) -> Verdict {
     let mut open = false;
-    for (criterion, &status) in trial.criteria.iter().zip(statuses) {
-        if blocks(criterion.kind, status) {
+    for (&kind, &status) in trial.criterion_kinds.iter().zip(statuses) {
+        if blocks(kind, status) {
             return Verdict::NotEligible;
         }
-        if criterion.kind != CriterionKind::AtSite && status == Status::Unknown {
+        if kind != CriterionKind::AtSite && status == Status::Unknown {
             open = true;
         }
     }
@@ -126,16 +135,18 @@ fn verdict(trial: &Trial, statuses: &[Status]) -> Verdict {
 
 /// Whether each question applies, in asking order: `applies_if` names only earlier questions
 /// (the checker enforces it), so one pass suffices.
-fn applicability(trial: &Trial, answers: &Answers) -> Vec<Truth> {
+fn applicability(trial: &Trial, answers: &Answers, stack: &mut Vec<Truth>) -> Vec<Truth> {
     let mut applies = Vec::with_capacity(trial.questions.len());
-    for question in &trial.questions {
-        let truth = match &question.applies_if {
+    for gate in &trial.gate_rules {
+        let truth = match gate {
             None => Truth::True,
-            Some(rule) => Scope {
-                answers,
-                applies: &applies,
+            Some(rule) => {
+                let scope = Scope {
+                    answers,
+                    applies: &applies,
+                };
+                trial.program.run(*rule, stack, &|leaf| scope.leaf(leaf))
             }
-            .truth(rule),
         };
         applies.push(truth);
     }
@@ -158,27 +169,38 @@ impl Scope<'_> {
         self.answers.get(q).filter(|a| *a != Answer::Unsure)
     }
 
-    pub fn truth(&self, expr: &Expr) -> Truth {
-        match expr {
-            Expr::Const(value) => Truth::from_bool(*value),
-            Expr::Answered(q) => match (self.known(*q), self.applies.get(*q)) {
+    /// The truth of one comparison.
+    pub fn leaf(&self, leaf: Leaf) -> Truth {
+        match leaf {
+            Leaf::Answered(q) => match (self.known(q), self.applies.get(q)) {
                 (Some(_), _) => Truth::True,
                 (None, Some(Truth::False) | None) => Truth::False,
                 (None, _) => Truth::Unknown,
             },
-            Expr::YesNo(q, yes) => match self.known(*q) {
-                Some(Answer::Yes) => Truth::from_bool(*yes),
-                Some(Answer::No) => Truth::from_bool(!*yes),
+            Leaf::YesNo(q, yes) => match self.known(q) {
+                Some(Answer::Yes) => Truth::from_bool(yes),
+                Some(Answer::No) => Truth::from_bool(!yes),
                 _ => Truth::Unknown,
             },
-            Expr::OneOf(q, set) => match self.known(*q) {
+            Leaf::OneOf(q, set) => match self.known(q) {
                 Some(Answer::Choice(i)) => Truth::from_bool(i < 64 && set & (1 << i) != 0),
                 _ => Truth::Unknown,
             },
-            Expr::Compare(q, op, n) => match self.known(*q) {
-                Some(Answer::Number(value)) => Truth::from_bool(op.holds(value, *n)),
+            Leaf::Compare(q, op, n) => match self.known(q) {
+                Some(Answer::Number(value)) => Truth::from_bool(op.holds(value, n)),
                 _ => Truth::Unknown,
             },
+        }
+    }
+
+    /// The truth of a rule tree; the same as running its compiled program.
+    pub fn truth(&self, expr: &Expr) -> Truth {
+        match expr {
+            Expr::Const(value) => Truth::from_bool(*value),
+            Expr::Answered(q) => self.leaf(Leaf::Answered(*q)),
+            Expr::YesNo(q, yes) => self.leaf(Leaf::YesNo(*q, *yes)),
+            Expr::OneOf(q, set) => self.leaf(Leaf::OneOf(*q, *set)),
+            Expr::Compare(q, op, n) => self.leaf(Leaf::Compare(*q, *op, *n)),
             Expr::Not(inner) => self.truth(inner).not(),
             Expr::And(items) => {
                 let mut acc = Truth::True;
@@ -219,5 +241,55 @@ pub fn lifts_in(
     match answers.get(lifts.question) {
         Some(Answer::Number(elapsed)) if elapsed < lifts.at => Some(lifts.at - elapsed),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{definition, Rng, DEEP};
+    use crate::trial::QuestionKind;
+
+    /// The compiled program and the rule trees give every criterion the same status.
+    #[test]
+    fn programs_agree_with_rule_trees() {
+        let mut rng = Rng::new(3);
+        for seed in 0..60 {
+            let trial = crate::load(&definition(seed, DEEP)).expect("valid");
+            for _ in 0..40 {
+                let mut answers = Answers::new(&trial);
+                for (q, question) in trial.questions.iter().enumerate() {
+                    let answer = match (rng.below(4), &question.kind) {
+                        (0, _) => continue,
+                        (1, _) => Answer::Unsure,
+                        (_, QuestionKind::YesNo) => [Answer::Yes, Answer::No][rng.below(2)],
+                        (_, QuestionKind::Choice(o)) => Answer::Choice(rng.below(o.len()) as u16),
+                        (_, _) => Answer::Number(rng.below(101) as f64),
+                    };
+                    answers.set(q, answer);
+                }
+                let evaluation = evaluate(&trial, &answers);
+                let scope = Scope {
+                    answers: &answers,
+                    applies: &evaluation.applies,
+                };
+                let by_tree: Vec<Status> = trial
+                    .criteria
+                    .iter()
+                    .map(|c| Status::from_truth(scope.truth(&c.rule)))
+                    .collect();
+                assert_eq!(evaluation.statuses, by_tree, "seed {seed}");
+                for (q, question) in trial.questions.iter().enumerate() {
+                    let gate = question.applies_if.as_ref().map_or(Truth::True, |rule| {
+                        Scope {
+                            answers: &answers,
+                            applies: &evaluation.applies[..q],
+                        }
+                        .truth(rule)
+                    });
+                    assert_eq!(evaluation.applies[q], gate, "seed {seed}, question {q}");
+                }
+            }
+        }
     }
 }

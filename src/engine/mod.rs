@@ -7,6 +7,7 @@
 //! for every way the open answers could be filled in (tests/soundness.rs proves it by enumeration).
 
 mod evaluate;
+pub mod program;
 mod relevance;
 mod truth;
 

@@ -378,20 +378,29 @@ export async function assertNoAxeViolations(page, label) {
 
 /**
  * Records every request made in `target` (a page or a context) from now on:
- * { url, method, headers, postData, resourceType, phase }. `mark(phase)` labels later ones.
+ * { url, method, headers, postData, resourceType, phase, failure }. `failure` is set when the
+ * browser stopped it (such as `csp`). `mark(phase)` labels later ones.
  */
 export function recordRequests(target) {
   const requests = [];
+  const byRequest = new Map();
   let phase = 'load';
   target.on('request', (request) => {
-    requests.push({
+    const entry = {
       url: request.url(),
       method: request.method(),
       headers: request.headers(),
       postData: request.postData(),
       resourceType: request.resourceType(),
       phase,
-    });
+      failure: null,
+    };
+    byRequest.set(request, entry);
+    requests.push(entry);
+  });
+  target.on('requestfailed', (request) => {
+    const entry = byRequest.get(request);
+    if (entry) entry.failure = request.failure()?.errorText ?? 'failed';
   });
   return {
     requests,

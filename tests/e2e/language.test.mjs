@@ -1,0 +1,104 @@
+// The language: taken from the browser, switchable at any time without losing anything, and
+// always reflected in <html lang>.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, newContext, openApp, journey, checkRows, clickSwitch, headingText, currentQuestionId, answerQuestion,
+  radioSelector, question, seeResult, assertNoPageErrors, trial, T, ELIGIBLE,
+} from './helpers.mjs';
+
+const START_TITLE = {
+  en: 'Personalizing treatment for patients with HR-positive, HER2-negative metastatic breast cancer',
+  it: 'Terapia personalizzata per pazienti con tumore al seno metastatico HR positivo e HER2 negativo',
+};
+
+/** Waits until the page is in `lang`: <html lang>, the pressed switch, a known string. */
+async function waitForLang(page, lang) {
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, lang);
+  const pressed = await page.$$eval('header .switch[aria-pressed="true"][lang]', (b) => b.map((x) => x.getAttribute('lang')));
+  assert.deepEqual(pressed, [lang], 'the pressed language switch is the one in use');
+}
+
+describe('language', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  const withPage = (locale, body) => async () => {
+    const context = await newContext(browser, { locale });
+    try {
+      const page = await openApp(context);
+      await body(page);
+      assertNoPageErrors(page);
+    } finally {
+      await context.close();
+    }
+  };
+
+  for (const [locale, lang] of [['it-IT', 'it'], ['en-US', 'en'], ['en-GB', 'en'], ['it-CH', 'it'], ['de-DE', 'en']]) {
+    test(`a browser set to ${locale} gets ${lang === 'it' ? 'Italian' : 'English'}`, withPage(locale, async (page) => {
+      await waitForLang(page, lang);
+      assert.ok((await headingText(page)).startsWith(START_TITLE[lang]), 'the start page heading is the trial title');
+      assert.equal((await page.textContent('button.button--start')).trim(), T[lang].start_button);
+      assert.equal((await page.textContent('header .header__name')).trim(), T[lang].app_name);
+      assert.ok((await page.title()).endsWith(T[lang].app_name), 'the document title too');
+    }));
+  }
+
+  test('switching language mid-journey keeps every answer, and <html lang> follows', withPage('en-US', async (page) => {
+    await waitForLang(page, 'en');
+    // The first half in English...
+    await journey(page, ELIGIBLE, { stopAt: 'metastatic_chemo' });
+    // ...an option picked but not yet sent survives the switch too.
+    await answerQuestion(page, 'metastatic_chemo', 'no');
+    await clickSwitch(page, 'Italiano');
+    await waitForLang(page, 'it');
+    assert.equal(await currentQuestionId(page), 'metastatic_chemo', 'the same question');
+    assert.equal(await headingText(page), question('metastatic_chemo').patient.it, 'now asked in Italian');
+    assert.equal(await page.isChecked(radioSelector('metastatic_chemo', 'no')), true, 'the option picked is still picked');
+    assert.ok((await page.title()).includes(question('metastatic_chemo').patient.it), 'the document title follows');
+    // ...the rest in Italian.
+    await journey(page, ELIGIBLE, { lang: 'it' });
+    const italian = await checkRows(page);
+    const asked = trial.questions.filter((q) => q.id !== 'pgr_status' && q.id in ELIGIBLE);
+    assert.deepEqual(italian.map(([key]) => key), asked.map((q) => q.patient.it), 'every answer is there, in Italian');
+    const it = Object.fromEntries(italian);
+    assert.equal(it[question('sex').patient.it], 'Femminile');
+    assert.equal(it[question('age').patient.it], '47 anni');
+    assert.equal(it[question('adenocarcinoma').patient.it], T.it.yes);
+    assert.equal(it[question('first_line_months').patient.it], '14 mesi');
+    // Back to English on Check your answers: still every answer.
+    await clickSwitch(page, 'English');
+    await waitForLang(page, 'en');
+    assert.equal(await headingText(page), T.en.check_title);
+    const english = await checkRows(page);
+    assert.deepEqual(english.map(([key]) => key), asked.map((q) => q.patient.en));
+    const en = Object.fromEntries(english);
+    assert.equal(en[question('sex').patient.en], 'Female');
+    assert.equal(en[question('age').patient.en], '47 years');
+    assert.equal(en[question('metastatic_chemo').patient.en], T.en.no);
+    assert.equal(await seeResult(page), T.en.verdict_likely);
+  }));
+
+  test('switching language on the result page translates the verdict and the reasons', withPage('it-IT', async (page) => {
+    await journey(page, { ...ELIGIBLE, allergy: 'yes' }, { lang: 'it' });
+    assert.equal(await seeResult(page, 'it'), T.it.verdict_not);
+    await clickSwitch(page, 'English');
+    await waitForLang(page, 'en');
+    assert.equal(await headingText(page), T.en.verdict_not);
+    const reasons = await page.$$eval('.panel__list li strong', (s) => s.map((x) => x.textContent.trim()));
+    assert.deepEqual(reasons, [trial.criteria.find((c) => c.id === 'allergy').title.en]);
+  }));
+
+  test('the quoted registry text is marked as English inside an Italian page', withPage('it-IT', async (page) => {
+    await journey(page, { sex: 'male' }, { lang: 'it' });
+    await seeResult(page, 'it');
+    const quotes = await page.$$eval('.criteria blockquote', (qs) => qs.map((q) => q.closest('[lang]').getAttribute('lang')));
+    assert.ok(quotes.length > 0);
+    assert.ok(quotes.every((l) => l === 'en'), 'every listing quote is lang="en"');
+  }));
+});
