@@ -1,33 +1,17 @@
 //! Reads the TOML document into [`raw::Document`]: every key checked for its type, every unknown
-//! key and every missing one reported, all in one run. Hand-written over toml's span-keeping
-//! document tree instead of serde derives: the errors are better and the web build much smaller.
-
-use toml::de::{DeTable, DeValue};
+//! key and every missing one reported, all in one run. Hand-written over the span-keeping tree of
+//! [`super::toml`] instead of serde derives: the errors are better and the web build much smaller.
 
 use super::raw::{self, Spanned};
+use super::toml::{self as doc, Item, Value};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
-
-type TomlValue<'i> = toml::Spanned<DeValue<'i>>;
 
 /// Parses the text; on failure, every syntax or shape problem found.
 pub fn document(source: &str) -> Result<raw::Document, Vec<Diagnostic>> {
-    let (root, errors) = DeTable::parse_recoverable(source);
-    if !errors.is_empty() {
-        return Err(errors
-            .iter()
-            .map(|e| {
-                let span = e.span().map_or(Span::default(), Span::from);
-                Diagnostic::new(
-                    DiagnosticKind::Syntax,
-                    span,
-                    e.message().trim_end().to_string(),
-                )
-            })
-            .collect());
-    }
+    let root = doc::parse(source)?;
     let mut reader = Reader { diags: Vec::new() };
     let root = Table {
-        table: root.get_ref(),
+        table: &root,
         span: Span::new(0, 0),
         what: "the file",
     };
@@ -43,24 +27,20 @@ pub fn document(source: &str) -> Result<raw::Document, Vec<Diagnostic>> {
 }
 
 /// A table with the span to point at when one of its keys is missing.
-struct Table<'a, 'i> {
-    table: &'a DeTable<'i>,
+struct Table<'a> {
+    table: &'a doc::Table,
     span: Span,
     what: &'static str,
 }
 
-impl<'a, 'i> Table<'a, 'i> {
-    fn get(&self, key: &str) -> Option<&'a TomlValue<'i>> {
+impl<'a> Table<'a> {
+    fn get(&self, key: &str) -> Option<&'a Value> {
         self.table.get(key)
     }
 }
 
 struct Reader {
     diags: Vec<Diagnostic>,
-}
-
-fn span_of<T>(value: &toml::Spanned<T>) -> Span {
-    Span::from(value.span())
 }
 
 impl Reader {
@@ -71,13 +51,13 @@ impl Reader {
 
     /// Reports keys that are not among `allowed`: a misspelt key is an error, not silence.
     fn only(&mut self, t: &Table, allowed: &[&str]) {
-        for (key, _) in t.table.iter() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
+        for entry in &t.table.entries {
+            if !allowed.contains(&entry.key.as_str()) {
                 self.error(
-                    span_of(key),
+                    entry.key_span,
                     format!(
                         "unknown key `{}` in {}: expected one of {}",
-                        key.get_ref(),
+                        entry.key,
                         t.what,
                         list(allowed)
                     ),
@@ -90,33 +70,24 @@ impl Reader {
         self.error(t.span, format!("{} needs `{key}`", t.what));
     }
 
-    fn table<'a, 'i>(
-        &mut self,
-        value: &'a TomlValue<'i>,
-        what: &'static str,
-    ) -> Option<Table<'a, 'i>> {
-        match value.get_ref() {
-            DeValue::Table(table) => Some(Table {
+    fn table<'a>(&mut self, value: &'a Value, what: &'static str) -> Option<Table<'a>> {
+        match &value.item {
+            Item::Table(table) => Some(Table {
                 table,
-                span: span_of(value),
+                span: value.span,
                 what,
             }),
-            other => {
+            _ => {
                 self.error(
-                    span_of(value),
-                    format!("{what} must be a table, not {}", other.type_str()),
+                    value.span,
+                    format!("{what} must be a table, not {}", value.type_str()),
                 );
                 None
             }
         }
     }
 
-    fn sub_table<'a, 'i>(
-        &mut self,
-        t: &Table<'a, 'i>,
-        key: &str,
-        what: &'static str,
-    ) -> Option<Table<'a, 'i>> {
+    fn sub_table<'a>(&mut self, t: &Table<'a>, key: &str, what: &'static str) -> Option<Table<'a>> {
         match t.get(key) {
             Some(value) => self.table(value, what),
             None => {
@@ -127,26 +98,22 @@ impl Reader {
     }
 
     /// `[[key]]` entries, or none when the key is absent.
-    fn tables<'a, 'i>(
-        &mut self,
-        t: &Table<'a, 'i>,
-        key: &str,
-        what: &'static str,
-    ) -> Vec<Table<'a, 'i>> {
+    fn tables<'a>(&mut self, t: &Table<'a>, key: &str, what: &'static str) -> Vec<Table<'a>> {
         let Some(value) = t.get(key) else {
             return Vec::new();
         };
-        match value.get_ref() {
-            DeValue::Array(items) => items
+        match &value.item {
+            Item::Array(items) => items
+                .values
                 .iter()
                 .filter_map(|item| self.table(item, what))
                 .collect(),
-            other => {
+            _ => {
                 self.error(
-                    span_of(value),
+                    value.span,
                     format!(
                         "`{key}` must be written as [[{key}]] tables, not {}",
-                        other.type_str()
+                        value.type_str()
                     ),
                 );
                 Vec::new()
@@ -171,35 +138,30 @@ impl Reader {
         }
     }
 
-    fn string_value(&mut self, value: &TomlValue, key: &str) -> Option<Spanned<String>> {
-        match value.get_ref() {
-            DeValue::String(text) => Some(Spanned::new(text.to_string(), span_of(value))),
-            other => {
+    fn string_value(&mut self, value: &Value, key: &str) -> Option<Spanned<String>> {
+        match &value.item {
+            Item::String(text) => Some(Spanned::new(text.clone(), value.span)),
+            _ => {
                 self.error(
-                    span_of(value),
-                    format!("`{key}` must be a string, not {}", other.type_str()),
+                    value.span,
+                    format!("`{key}` must be a string, not {}", value.type_str()),
                 );
                 None
             }
         }
     }
 
-    fn number(&mut self, value: &TomlValue, key: &str) -> Option<Spanned<f64>> {
-        let parsed = match value.get_ref() {
-            DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(n) => n.as_str().parse::<f64>().ok(),
+    fn number(&mut self, value: &Value, key: &str) -> Option<Spanned<f64>> {
+        let parsed = match &value.item {
+            Item::Integer(n) => Some(*n as f64),
+            Item::Float(n) => Some(*n),
             _ => None,
         };
         if parsed.is_none() {
-            let found = value.get_ref().type_str();
-            self.error(
-                span_of(value),
-                format!("`{key}` must be a number, not {found}"),
-            );
+            let found = value.type_str();
+            self.error(value.span, format!("`{key}` must be a number, not {found}"));
         }
-        parsed.map(|n| Spanned::new(n, span_of(value)))
+        parsed.map(|n| Spanned::new(n, value.span))
     }
 
     fn optional_number(&mut self, t: &Table, key: &str) -> Option<Option<Spanned<f64>>> {
@@ -210,13 +172,16 @@ impl Reader {
     }
 
     fn optional_bool(&mut self, t: &Table, key: &str) -> Option<bool> {
-        match t.get(key).map(|v| (v, v.get_ref())) {
+        match t.get(key) {
             None => Some(false),
-            Some((_, DeValue::Boolean(b))) => Some(*b),
-            Some((value, other)) => {
+            Some(Value {
+                item: Item::Boolean(b),
+                ..
+            }) => Some(*b),
+            Some(value) => {
                 self.error(
-                    span_of(value),
-                    format!("`{key}` must be true or false, not {}", other.type_str()),
+                    value.span,
+                    format!("`{key}` must be true or false, not {}", value.type_str()),
                 );
                 None
             }
@@ -225,17 +190,17 @@ impl Reader {
 
     /// A text in every language: `{ en = "...", it = "..." }`. A missing language is the
     /// checker's to report, with the text's span.
-    fn text_value(&mut self, value: &TomlValue, key: &str) -> Option<raw::SText> {
-        let t = match value.get_ref() {
-            DeValue::Table(table) => Table {
+    fn text_value(&mut self, value: &Value, key: &str) -> Option<raw::SText> {
+        let t = match &value.item {
+            Item::Table(table) => Table {
                 table,
-                span: span_of(value),
+                span: value.span,
                 what: "a text",
             },
-            other => {
+            _ => {
                 self.error(
-                    span_of(value),
-                    format!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", other.type_str()),
+                    value.span,
+                    format!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", value.type_str()),
                 );
                 return None;
             }

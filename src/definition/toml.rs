@@ -251,16 +251,15 @@ impl Document {
             Item::Array(a) if array && a.of_tables => a.values.push(table_value(span, How::Header)),
             item => {
                 let name = &last.name;
-                let message = match item {
+                let message = match &*item {
+                    Item::Table(t) if array && t.how != How::Inline => format!(
+                        "`{name}` is already a table, so `{header}` cannot make it an array of tables"
+                    ),
                     Item::Table(t) if t.how == How::Header => format!(
                         "the table `{header}` is already defined: write all its keys under one header"
                     ),
                     Item::Table(t) if t.how == How::Dotted => format!(
                         "`{name}` is already a table made by dotted keys, like `{name}.key = ...`, so it cannot also have a `{header}` header"
-                    ),
-                    Item::Table(t) if array && t.how != How::Inline => format!(
-                        "`{name}` is already a table, so `{header}` cannot make it an array of tables: write `[{}]` once",
-                        header.trim_matches(['[', ']'])
                     ),
                     Item::Array(a) if a.of_tables => format!(
                         "`{name}` is an array of tables: write `[{header}]` to add one more"
@@ -309,35 +308,41 @@ enum Dots {
 /// The table `entry` holds, for a key path to go on through.
 fn descend<'t>(entry: &'t mut Entry, key: &Key, dots: Dots) -> Result<&'t mut Table, Diagnostic> {
     let name = &key.name;
-    let first = entry.key_span;
-    let message = match &mut entry.value.item {
+    let message = match &entry.value.item {
         Item::Table(t) if t.how == How::Inline || (t.how == How::InlineDotted && dots != Dots::Inline) => format!(
             "`{name}` is an inline table, `{{ ... }}`, so nothing can be added to it: write the key inside its braces"
         ),
-        Item::Table(t) => {
-            if dots == Dots::Line && t.how == How::Path {
-                t.how = How::Dotted;
-            }
-            if dots == Dots::Header || t.how.implicit() {
-                return Ok(t);
-            }
+        Item::Table(t) if dots == Dots::Header || t.how.implicit() => String::new(),
+        Item::Table(_) => {
             format!("`{name}` is a table with its own header: write this key under that header")
         }
-        Item::Array(a) if a.of_tables && dots != Dots::Inline => {
-            return match a.values.last_mut() {
-                Some(Value {
-                    item: Item::Table(t),
-                    ..
-                }) => Ok(t),
-                _ => Err(error(key.span, format!("`{name}` has no table to add to"))),
-            };
-        }
+        Item::Array(a) if a.of_tables && dots != Dots::Inline => String::new(),
         other => format!(
             "`{name}` is already {}, so it cannot also be a table",
             described(other)
         ),
     };
-    Err(error(key.span, message).with_related(first, "first defined here"))
+    let first = entry.key_span;
+    let table = match &mut entry.value.item {
+        Item::Table(t) => Some(t),
+        Item::Array(a) => match a.values.last_mut() {
+            Some(Value {
+                item: Item::Table(t),
+                ..
+            }) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    };
+    match table {
+        Some(t) if message.is_empty() => {
+            if dots == Dots::Line && t.how == How::Path {
+                t.how = How::Dotted;
+            }
+            Ok(t)
+        }
+        _ => Err(error(key.span, message).with_related(first, "first defined here")),
+    }
 }
 
 /// Adds `value` at the key path `keys` (at least one key) under `table`.

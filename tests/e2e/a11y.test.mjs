@@ -120,6 +120,11 @@ describe('accessibility', () => {
     }));
   }
 
+  test('the axe check does catch a violation (a self-test of the helper)', withPage({ locale: 'en-US' }, async (page) => {
+    await page.evaluate(() => document.querySelector('main').append(document.createElement('button')));
+    await assert.rejects(assertNoAxeViolations(page, 'a page with an unnamed button'), /button-name/);
+  }));
+
   test('focus moves to the h1 on every page change', withPage({ locale: 'en-US' }, async (page) => {
     await assertHeadingFocused(page, 'the start page');
     await journey(page, WITH_SURGERY, { onQuestion: (id) => assertHeadingFocused(page, `question ${id}`) });

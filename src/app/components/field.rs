@@ -103,7 +103,8 @@ pub fn field(props: &FieldProps) -> Html {
                     .collect(),
                 _ => vec![("yes".into(), c.yes.into()), ("no".into(), c.no.into())],
             };
-            options.push(("unsure".into(), c.unsure.into()));
+            let unsure_label = if props.clinician { c.not_known } else { c.unsure };
+            options.push(("unsure".into(), unsure_label.into()));
             let inline = props.clinician || matches!(question.kind, QuestionKind::YesNo);
             html! {
                 <div class={classes!("radios", inline.then_some("radios--inline"))}>
@@ -195,7 +196,7 @@ pub fn field(props: &FieldProps) -> Html {
                     }
                     <div class="checkboxes__item">
                         <input class="checkboxes__input" type="checkbox" id={format!("{}-unsure", field_id(id))} checked={unsure} onchange={unsure_toggle} />
-                        <label class="checkboxes__label" for={format!("{}-unsure", field_id(id))}>{ c.unsure }</label>
+                        <label class="checkboxes__label" for={format!("{}-unsure", field_id(id))}>{ if props.clinician { c.not_known } else { c.unsure } }</label>
                     </div>
                 </>
             }

@@ -38,6 +38,7 @@ pub const EN: Catalogue = Catalogue {
     yes: "Yes",
     no: "No",
     unsure: "I’m not sure",
+    not_known: "Unknown",
     what_does_this_mean: "What does this mean?",
     progress: "{0} answered · at most {1} to go",
     number_hint: "Enter a number of {0}.",

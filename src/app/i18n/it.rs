@@ -38,6 +38,7 @@ pub const IT: Catalogue = Catalogue {
     yes: "Sì",
     no: "No",
     unsure: "Non so",
+    not_known: "Non noto",
     what_does_this_mean: "Che cosa significa?",
     progress: "{0} risposte · al massimo altre {1}",
     number_hint: "Inserisca un numero di {0}.",

@@ -46,6 +46,8 @@ pub struct Catalogue {
     pub yes: &'static str,
     pub no: &'static str,
     pub unsure: &'static str,
+    /// "I'm not sure" in the clinician's form.
+    pub not_known: &'static str,
     pub what_does_this_mean: &'static str,
     /// `{0}` answered so far, `{1}` at most this many still to ask.
     pub progress: &'static str,

@@ -1,0 +1,74 @@
+// The first page load's transfer budget, computed from the build, so it is the same on every
+// machine: the page, every asset it references (stylesheet, script, wasm) and the trial
+// definition it fetches, each compressed as the server sends it (gzip level 9; brotli quality 11
+// shown for the record). No browser needed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { ROOT } from './helpers.mjs';
+
+const BUDGET_GZIP = 150 * 1024; // bytes, the whole first load, gzip
+const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
+
+/** Every local file index.html makes the browser fetch at load, in order of first mention. */
+function referencedAssets(html) {
+  const found = new Set();
+  const patterns = [
+    /<link\b[^>]*\bhref="([^"]+)"/g, // stylesheet, modulepreload, preload
+    /<script\b[^>]*\bsrc="([^"]+)"/g,
+    /\bfrom\s+'([^']+)'/g, // the inline module loader: import ... from './x.js'
+    /\bimport\(\s*'([^']+)'\s*\)/g,
+    /\bmodule_or_path:\s*'([^']+)'/g, // ...and its wasm
+  ];
+  for (const pattern of patterns) {
+    for (const [, ref] of html.matchAll(pattern)) {
+      if (/^(https?:)?\/\//.test(ref) || ref.startsWith('data:')) {
+        throw new Error(`index.html references another origin: ${ref}`);
+      }
+      found.add(ref.replace(/^\.\//, '').replace(/[?#].*$/, ''));
+    }
+  }
+  return [...found];
+}
+
+test('the first page load fits in 150 KB gzip', () => {
+  const index = join(DIST, 'index.html');
+  assert.ok(existsSync(index), `${index} exists (run tests/e2e/run.sh, which builds it)`);
+  const html = readFileSync(index, 'utf8');
+  const assets = referencedAssets(html);
+  for (const kind of ['.css', '.js', '.wasm']) {
+    assert.ok(assets.some((a) => a.endsWith(kind)), `index.html references a ${kind} file: ${assets.join(', ')}`);
+  }
+  const files = ['index.html', ...assets, 'trials/interact.toml'];
+  const rows = files.map((name) => {
+    const path = join(DIST, name);
+    assert.ok(existsSync(path), `${name}, referenced by index.html, is in the build`);
+    const raw = readFileSync(path);
+    return {
+      file: name,
+      raw: raw.length,
+      gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+  const width = Math.max(...rows.map((r) => r.file.length), 'total'.length);
+  const line = (file, r) => `${file.padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}  ${String(r.brotli).padStart(9)}`;
+  console.log(
+    [
+      `first-load transfer (bytes), budget ${BUDGET_GZIP} gzip:`,
+      `${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  ${'brotli 11'.padStart(9)}`,
+      ...rows.map((r) => line(r.file, r)),
+      line('total', total),
+    ].join('\n'),
+  );
+
+  assert.ok(
+    total.gzip <= BUDGET_GZIP,
+    `the first load is ${total.gzip} bytes gzip (${(total.gzip / 1024).toFixed(1)} KB), over the ${BUDGET_GZIP}-byte budget by ${total.gzip - BUDGET_GZIP}; ` +
+      rows.map((r) => `${r.file} ${r.gzip}`).join(', '),
+  );
+});
