@@ -2,7 +2,7 @@
 
 mod parse;
 
-pub use parse::{parse_answer, AnswerError};
+pub use parse::{elapsed, parse_answer, AnswerError};
 
 use crate::trial::{QuestionIdx, QuestionKind, Trial};
 

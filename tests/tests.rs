@@ -9,5 +9,6 @@ mod loader;
 mod relevance;
 mod render;
 mod soundness;
+mod toml_subset;
 mod truth;
 mod vignettes;

@@ -29,7 +29,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-// Compressed bodies, by path and encoding: files do not change while the server runs.
+// Compressed bodies, by path, modification time and encoding: a rebuild is served at once.
 const cache = new Map();
 
 function compress(body, encoding) {
@@ -57,7 +57,7 @@ const server = createServer(async (req, res) => {
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const accepted = String(req.headers['accept-encoding'] ?? '');
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
-    const key = `${file}|${encoding}`;
+    const key = `${file}|${info.mtimeMs}|${encoding}`;
     let body = cache.get(key);
     if (!body) {
       const raw = await readFile(file);

@@ -23,6 +23,13 @@ fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
+/// False the first time it is asked, true ever after: whether the person has moved between pages.
+pub fn navigated_before() -> bool {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static SHOWN_A_PAGE: AtomicBool = AtomicBool::new(false);
+    SHOWN_A_PAGE.swap(true, Ordering::Relaxed)
+}
+
 /// Moves focus to an element (a page heading, an error summary, a field), as a screen reader
 /// user needs on each new page.
 pub fn focus(id: &str) {
@@ -113,6 +120,58 @@ pub fn clear_hash() {
         if let Ok(history) = w.history() {
             let _ =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
+    }
+}
+
+/// How deep into the journey the browser's current history entry is (0 before any page we pushed).
+pub fn history_depth() -> usize {
+    window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_f64())
+        .map_or(0, |d| d as usize)
+}
+
+/// Records a new page of the journey in the browser's history, so its Back button works. The
+/// entry holds only the depth: no answer, and the address does not change.
+pub fn push_history_depth(depth: usize) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state(&wasm_bindgen::JsValue::from_f64(depth as f64), "");
+    }
+}
+
+/// Goes back through the browser's history when the journey put entries there; false otherwise,
+/// and the caller goes back itself.
+pub fn go_back() -> bool {
+    match window().and_then(|w| w.history().ok()) {
+        Some(history) if history_depth() > 0 => history.back().is_ok(),
+        _ => false,
+    }
+}
+
+/// Calls `on_back` with the depth the browser went back to. The listener lives as long as the
+/// returned guard.
+pub fn on_popstate(on_back: impl Fn(usize) + 'static) -> Option<PopstateListener> {
+    use wasm_bindgen::closure::Closure;
+    let w = window()?;
+    let closure = Closure::<dyn Fn()>::new(move || on_back(history_depth()));
+    w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(PopstateListener { closure })
+}
+
+pub struct PopstateListener {
+    closure: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl Drop for PopstateListener {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback(
+                "popstate",
+                self.closure.as_ref().unchecked_ref(),
+            );
         }
     }
 }

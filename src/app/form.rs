@@ -23,8 +23,14 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldError {
     Choose,
+    /// Nothing typed in a number field.
+    Enter,
     NotANumber,
-    Range { min: f64, max: f64, unit: String },
+    Range {
+        min: f64,
+        max: f64,
+        unit: String,
+    },
     NotADate,
     Future,
     Both,
@@ -35,6 +41,7 @@ impl FieldError {
         let c = catalogue(lang);
         match self {
             FieldError::Choose => c.error_choose.into(),
+            FieldError::Enter => c.error_enter.into(),
             FieldError::NotANumber => c.error_number.into(),
             FieldError::Range { min, max, unit } => {
                 fill(c.error_range, &[&min.to_string(), &max.to_string(), unit])
@@ -82,7 +89,7 @@ pub fn read(
             let number = draft.number.trim();
             let date = draft.date.trim();
             match (number.is_empty(), date.is_empty()) {
-                (true, true) => return Err(FieldError::Choose),
+                (true, true) => return Err(FieldError::Enter),
                 (false, false) => return Err(FieldError::Both),
                 (false, true) => number.to_string(),
                 (true, false) => date.to_string(),
@@ -178,7 +185,7 @@ mod tests {
                 draft(None, "cinquanta", ""),
                 Err(FieldError::NotANumber),
             ),
-            ("age", draft(None, "", ""), Err(FieldError::Choose)),
+            ("age", draft(None, "", ""), Err(FieldError::Enter)),
             (
                 "age",
                 draft(None, "150", ""),

@@ -1,7 +1,9 @@
 //! "Save a link to continue later": the answers go in the URL fragment (after `#`), which browsers
-//! never send to a server. `#t=interact&l=it&m=patient&p=check&a.age=54&a.sex=female`.
+//! never send to a server. `#t=interact&l=it&m=patient&p=check&s=2026-11-25&a.age=54&a.sex=female`.
+//! `s` is the day the link was saved: a how-long-ago answer ("surgery 20 days ago") is moved on by
+//! the time that has passed when the link is opened again.
 
-use crate::answers::{parse_answer, Answer, Answers};
+use crate::answers::{elapsed, parse_answer, Answer, Answers};
 use crate::date::Date;
 use crate::text::Lang;
 use crate::trial::{QuestionKind, Trial};
@@ -43,11 +45,12 @@ pub fn encode(state: &State) -> String {
         Page::Result => "result".into(),
     };
     let mut out = format!(
-        "#t={}&l={}&m={}&p={}",
+        "#t={}&l={}&m={}&p={}&s={}",
         escape(&state.trial.facts.id),
         state.lang.code(),
         state.mode.id(),
-        escape(&page)
+        escape(&page),
+        state.today
     );
     for (q, answer) in state.answers.iter() {
         let id = &state.trial.questions[q].id;
@@ -75,6 +78,7 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
         complete: true,
     };
     let mut ours = false;
+    let mut saved_on = None;
     for pair in body.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let (key, value) = (unescape(key), unescape(value));
@@ -83,6 +87,7 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
             "t" => ours = true,
             "l" => restored.lang = Lang::from_code(&value),
             "m" => restored.mode = Mode::from_id(&value),
+            "s" => saved_on = Date::parse(&value).filter(|day| *day <= today),
             "p" => match page(trial, &value) {
                 Some(p) => restored.page = p,
                 None => restored.complete = false,
@@ -99,7 +104,22 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
             },
         }
     }
+    if let Some(saved_on) = saved_on {
+        age_elapsed_answers(trial, &mut restored.answers, saved_on, today);
+    }
     ours.then_some(restored)
+}
+
+/// Moves how-long-ago answers on by the time since the link was saved, within their range.
+fn age_elapsed_answers(trial: &Trial, answers: &mut Answers, saved_on: Date, today: Date) {
+    for (q, question) in trial.questions.iter().enumerate() {
+        if let (QuestionKind::Elapsed(unit, range), Some(Answer::Number(n))) =
+            (&question.kind, answers.get(q))
+        {
+            let later = n + elapsed(*unit, saved_on, today);
+            answers.set(q, Answer::Number(later.min(range.max)));
+        }
+    }
 }
 
 fn page(trial: &Trial, value: &str) -> Option<Page> {
@@ -181,7 +201,9 @@ mod tests {
         s.mode = Mode::Clinician;
         let link = encode(&s);
         assert!(
-            link.starts_with("#t=interact&l=it&m=clinician&p=q.ecog&a.sex=female&a.age=54.5"),
+            link.starts_with(
+                "#t=interact&l=it&m=clinician&p=q.ecog&s=2026-11-25&a.sex=female&a.age=54.5"
+            ),
             "{link}"
         );
         let back = decode(&s.trial, &link, s.today).expect("ours");
@@ -207,6 +229,24 @@ mod tests {
         assert_eq!(decode(&s.trial, "#t=other&a.sex=female", s.today), None);
         assert_eq!(decode(&s.trial, "#main-content", s.today), None);
         assert_eq!(decode(&s.trial, "", s.today), None);
+    }
+
+    #[test]
+    fn how_long_ago_answers_move_on_with_time() {
+        let mut s = state();
+        let surgery = s.trial.question_index("surgery_days_ago").unwrap();
+        s.answers.set(surgery, Answer::Number(20.0));
+        let link = encode(&s);
+        let ten_days_later = s.today.add_days(10);
+        let back = decode(&s.trial, &link, ten_days_later).unwrap();
+        assert_eq!(back.answers.get(surgery), Some(Answer::Number(30.0)));
+        let much_later = s.today.add_days(1000);
+        let back = decode(&s.trial, &link, much_later).unwrap();
+        assert_eq!(
+            back.answers.get(surgery),
+            Some(Answer::Number(365.0)),
+            "capped at the range"
+        );
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub enum Action {
     /// Set or clear one answer without moving (the clinician form).
     Set(QuestionIdx, Option<Answer>),
     Back,
+    /// The browser went back to this depth of the journey: go back to the page seen there.
+    BackTo(usize),
     /// From Check your answers: answer this question again.
     Change(QuestionIdx),
     ShowResult,
@@ -147,6 +149,11 @@ impl Reducible for State {
             },
             Action::Back => {
                 state.page = state.history.pop().unwrap_or(Page::Start);
+            }
+            Action::BackTo(depth) => {
+                while state.history.len() > depth {
+                    state.page = state.history.pop().unwrap_or(Page::Start);
+                }
             }
             Action::Change(q) => state.go(Page::Question(q)),
             Action::ShowResult => state.go(Page::Result),
@@ -267,6 +274,21 @@ mod tests {
         assert_eq!(s.answers, before);
         assert_eq!(s.lang, Lang::It);
         assert_eq!(page_id(&s), "adenocarcinoma");
+    }
+
+    #[test]
+    fn the_browser_back_button_returns_to_the_page_at_that_depth() {
+        let mut s = state().reduce(Action::Start);
+        s = answer(&s, "sex", "female");
+        s = answer(&s, "age", "50");
+        assert_eq!(
+            (page_id(&s), s.history.len()),
+            ("adenocarcinoma".to_string(), 3)
+        );
+        let back = s.clone().reduce(Action::BackTo(1));
+        assert_eq!((page_id(&back), back.history.len()), ("sex".to_string(), 1));
+        let forward = s.clone().reduce(Action::BackTo(5));
+        assert_eq!(forward.page, s.page, "a forward move changes nothing");
     }
 
     #[test]

@@ -3,13 +3,17 @@
 //!
 //! It reads TOML 1.1 (comments; bare, quoted and dotted keys; `[table]` and `[[array.of.tables]]`
 //! headers; inline tables, over several lines if need be; arrays; the four kinds of strings with
-//! every escape; integers in any base; floats; booleans) with one exception: dates and times
-//! without quotes are refused, with a message saying to write them as strings. Integers must fit
-//! in an `i64`, and floats must be finite unless written `inf`.
+//! every escape; integers in any base; floats; booleans) and builds the same tree as the `toml`
+//! crate, which tests/toml_subset.rs checks, except that it refuses, saying they are not
+//! supported:
+//! - dates and times without quotes (`2026-06-01`): definitions write dates as strings;
+//! - arrays and inline tables nested more than [`MAX_DEPTH`] deep;
+//! - a line break between a key, its `=` and its value inside an inline table, which TOML does
+//!   not allow either, though the `toml` crate does.
 //!
-//! Errors come with the span to point at, and reading goes on at the next line, so that one run
-//! finds several mistakes. It never panics, and arrays and inline tables nest at most
-//! [`MAX_DEPTH`] deep.
+//! Integers must fit in an `i64` and floats must be finite unless written `inf`, as `toml` asks
+//! when it converts them. Every error comes with the span to point at, and reading goes on at the
+//! next line, so that one run finds several mistakes. It never panics.
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
@@ -133,6 +137,7 @@ pub fn parse(source: &str) -> Result<Table, Vec<Diagnostic>> {
     let mut p = Parser {
         src: source,
         pos: if source.starts_with('\u{feff}') { 3 } else { 0 },
+        nested: 0,
         errors: Vec::new(),
     };
     let mut doc = Document {
@@ -140,8 +145,9 @@ pub fn parse(source: &str) -> Result<Table, Vec<Diagnostic>> {
         section: Some(Vec::new()),
         scratch: Table::new(How::Header),
     };
-    // After a syntax error, the lines that follow and fail too are taken as part of the same
-    // mistake (the rest of a broken array, say) until a header or a key/value line reads cleanly.
+    // After a syntax error inside an array or inline table, the lines that follow and fail too
+    // are taken as the rest of it, not as mistakes of their own, until a header or a key/value
+    // line reads cleanly.
     let mut resync = false;
     while p.pos < source.len() {
         let errors_before = p.errors.len();
@@ -151,7 +157,8 @@ pub fn parse(source: &str) -> Result<Table, Vec<Diagnostic>> {
                 if resync {
                     p.errors.truncate(errors_before);
                 }
-                resync = true;
+                resync |= p.nested > 0;
+                p.nested = 0;
                 p.skip_line();
             }
         }
@@ -395,6 +402,8 @@ fn insert(
 struct Parser<'a> {
     src: &'a str,
     pos: usize,
+    /// How many arrays and inline tables are open at the current position.
+    nested: usize,
     errors: Vec<Diagnostic>,
 }
 
@@ -490,20 +499,18 @@ impl Parser<'_> {
         if self.peek() != Some(b'#') {
             return;
         }
-        while let Some(c) = self.char() {
-            if c == '\n' || c == '\r' {
+        // Byte by byte: every byte of a non-ASCII character is 0x80 or more, never a control.
+        while let Some(b) = self.peek() {
+            if b == b'\n' || b == b'\r' {
                 break;
             }
-            if is_control(c) {
+            if is_control(char::from(b)) {
                 self.report(
                     self.here(),
-                    format!(
-                        "a comment cannot hold the control character U+{:04X}",
-                        c as u32
-                    ),
+                    format!("a comment cannot hold the control character U+{b:04X}"),
                 );
             }
-            self.pos += c.len_utf8();
+            self.pos += 1;
         }
     }
 
@@ -627,6 +634,7 @@ impl Parser<'_> {
 
     fn key_value(&mut self, depth: usize) -> Read<(Vec<Key>, Value)> {
         let keys = self.keys()?;
+        self.one_line(depth)?;
         if !self.eat(b'=') {
             let name = keys.last().map_or("", |k| k.name.as_str());
             let message = match self.peek() {
@@ -639,7 +647,18 @@ impl Parser<'_> {
             return self.fail(self.here(), message);
         }
         self.skip_ws();
+        self.one_line(depth)?;
         Ok((keys, self.value(depth)?))
+    }
+
+    /// Inside an inline table, refuses a line break around `=` (TOML has none there, though the
+    /// `toml` crate allows them).
+    fn one_line(&mut self, depth: usize) -> Read<()> {
+        if depth > 0 && (matches!(self.peek(), Some(b'\n' | b'#')) || self.starts("\r\n")) {
+            let message = "a line break between a key, its `=` and its value is not supported: write them on one line".into();
+            return self.fail(self.here(), message);
+        }
+        Ok(())
     }
 
     fn value(&mut self, depth: usize) -> Read<Value> {
@@ -656,11 +675,14 @@ impl Parser<'_> {
                     );
                     return self.fail(self.here(), message);
                 }
-                if self.peek() == Some(b'[') {
+                self.nested += 1;
+                let item = if self.peek() == Some(b'[') {
                     self.array(depth + 1)?
                 } else {
                     self.inline_table(depth + 1)?
-                }
+                };
+                self.nested -= 1;
+                item
             }
             _ => self.bare_value()?,
         };
@@ -722,7 +744,10 @@ impl Parser<'_> {
 
     fn unclosed<T>(&mut self, start: usize, close: char, what: &str) -> Read<T> {
         if self.peek().is_none() {
-            let message = format!("this {} is never closed: end it with `{close}`", &what[3..]);
+            let message = format!(
+                "this {} is never closed: end it with `{close}`",
+                what.trim_start_matches("an ")
+            );
             return self.fail(Span::new(start, start + 1), message);
         }
         let message = format!(
@@ -790,6 +815,7 @@ impl Parser<'_> {
         self.pos += 1;
         let mut out = String::new();
         loop {
+            self.plain(&mut out, b'"');
             match self.char() {
                 Some('"') => {
                     self.pos += 1;
@@ -809,6 +835,7 @@ impl Parser<'_> {
         self.pos += 1;
         let mut out = String::new();
         loop {
+            self.plain(&mut out, b'\'');
             match self.char() {
                 Some('\'') => {
                     self.pos += 1;
@@ -837,6 +864,7 @@ impl Parser<'_> {
         self.newline();
         let mut out = String::new();
         loop {
+            self.plain(&mut out, quote);
             let Some(c) = self.char() else {
                 let q = char::from(quote);
                 let message = format!("this string is never closed: end it with `{q}{q}{q}`");
@@ -872,12 +900,25 @@ impl Parser<'_> {
                     self.escape(&mut out);
                 }
             } else if c == '\n' || (c == '\r' && self.at(1) == Some(b'\n')) {
-                out.push('\n');
+                out.push_str(if c == '\n' { "\n" } else { "\r\n" });
                 self.newline();
             } else {
                 self.string_char(c, &mut out);
             }
         }
+    }
+
+    /// Copies the run of characters that stand for themselves in a string ending with `quote`.
+    fn plain(&mut self, out: &mut String, quote: u8) {
+        let start = self.pos;
+        while self
+            .peek()
+            .is_some_and(|b| b != quote && b != b'\\' && !is_control(char::from(b)))
+        {
+            self.pos += 1;
+        }
+        // The run ends at an ASCII byte or at the end, so on a character boundary.
+        out.push_str(self.src.get(start..self.pos).unwrap_or_default());
     }
 
     /// A character of a string's text, taken as itself unless it is a control character.
@@ -971,6 +1012,12 @@ fn number(text: &str) -> Result<Item, String> {
         "nan" => return Ok(Item::Float(sign * f64::NAN)),
         _ => {}
     }
+    let point = || {
+        format!("`{text}` is not a valid number: write digits on both sides of the `.`, like `0.5`")
+    };
+    if body.starts_with('.') {
+        return Err(point());
+    }
     if !body.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(invalid());
     }
@@ -1004,9 +1051,7 @@ fn number(text: &str) -> Result<Item, String> {
     if let Some(after) = rest.strip_prefix('.') {
         let end = after.find(['e', 'E']).unwrap_or(after.len());
         if !digits_ok(&after[..end], 10) {
-            return Err(format!(
-                "`{text}` is not a valid number: write digits on both sides of the `.`, like `0.5`"
-            ));
+            return Err(point());
         }
         float = true;
         rest = &after[end..];

@@ -120,6 +120,17 @@ describe('accessibility', () => {
     }));
   }
 
+  test('axe: a page restored from a saved link, and the start page after clearing (notices shown)', withPage({ locale: 'en-US' }, async (page) => {
+    await page.goto(new URL('#t=interact&l=it&m=patient&p=result&a.sex=male', page.url()).href);
+    await page.reload();
+    await page.waitForSelector('.notice');
+    assert.equal(await headingText(page), T.it.verdict_not);
+    await assertNoAxeViolations(page, 'a result restored from a link, with its notice (it)');
+    await andWaitForNavigation(page, () => page.click(`button:has-text("${T.it.clear_answers}")`));
+    await page.waitForSelector('.notice');
+    await assertNoAxeViolations(page, 'the start page after clearing, with its notice (it)');
+  }));
+
   test('the axe check does catch a violation (a self-test of the helper)', withPage({ locale: 'en-US' }, async (page) => {
     await page.evaluate(() => document.querySelector('main').append(document.createElement('button')));
     await assert.rejects(assertNoAxeViolations(page, 'a page with an unnamed button'), /button-name/);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   launch, newContext, openApp, journey, seeResult, checkRows, changeAnswer, headingText, currentQuestionId,
   answerQuestion, pressContinue, andWaitForNavigation, waitForHeadingFocus, question, radioSelector,
-  assertNoPageErrors, T, ELIGIBLE,
+  assertNoPageErrors, clickSwitch, T, ELIGIBLE,
 } from './helpers.mjs';
 
 describe('Check your answers', () => {
@@ -89,6 +89,18 @@ describe('Check your answers', () => {
     const at = (id) => keys.indexOf(question(id).patient.en);
     assert.ok(at('childbearing_potential') < at('pregnant') && at('pregnant') < at('contraception') && at('contraception') < at('breastfeeding'));
     assert.equal(await seeResult(page), T.en.verdict_likely);
+  });
+
+  test('a count of one reads in the singular: "1 day", "1 giorno"', async () => {
+    await changeAnswer(page, 'recent_surgery');
+    await answerQuestion(page, 'recent_surgery', 'yes');
+    await pressContinue(page);
+    await journey(page, { surgery_days_ago: 1 });
+    assert.equal((await rowsById())('surgery_days_ago'), '1 day');
+    await clickSwitch(page, 'Italiano');
+    await page.waitForFunction(() => document.documentElement.lang === 'it');
+    const rows = Object.fromEntries(await checkRows(page));
+    assert.equal(rows[question('surgery_days_ago').patient.it], '1 giorno');
   });
 
   test('closing a gate again (yes → no) drops the questions it had opened from the list', async () => {

@@ -219,40 +219,33 @@ export async function currentQuestionId(page) {
   });
 }
 
-/** What identifies the page on screen: its heading and its question, if any. */
-async function pageKey(page) {
-  return page.evaluate(() => {
-    const h = document.getElementById('page-heading');
-    const input = document.querySelector('form.question-form fieldset input');
-    return `${h ? h.textContent : ''}|${input ? input.id : ''}`;
-  });
-}
-
 /**
  * Runs `action` (a click...) and waits until another page is shown, or an error summary appears.
  * When an error summary was already shown and stays, the page did not change: that is waited
- * for half a second.
+ * for half a second. Returns 'page' or 'error'.
  */
 export async function andWaitForNavigation(page, action) {
-  const before = await pageKey(page);
-  const hadError = await page.evaluate(() => {
+  const { before, hadError } = await page.evaluate(() => {
+    const h = document.getElementById('page-heading');
+    const input = document.querySelector('form.question-form fieldset input');
     window.__e2eActionAt = performance.now();
-    return Boolean(document.getElementById('error-summary'));
+    return { before: `${h ? h.textContent : ''}|${input ? input.id : ''}`, hadError: Boolean(document.getElementById('error-summary')) };
   });
   await action();
-  await page.waitForFunction(
+  const outcome = await page.waitForFunction(
     ({ before, hadError }) => {
       const h = document.getElementById('page-heading');
       const input = document.querySelector('form.question-form fieldset input');
       const now = `${h ? h.textContent : ''}|${input ? input.id : ''}`;
-      if (h && now !== before) return true;
+      if (h && now !== before) return 'page';
       const error = document.getElementById('error-summary');
-      if (error && !hadError) return true;
-      return hadError && error && performance.now() - window.__e2eActionAt > 500;
+      if (error && !hadError) return 'error';
+      return hadError && error && performance.now() - window.__e2eActionAt > 500 ? 'error' : false;
     },
     { before, hadError },
     { timeout: ACTION_TIMEOUT, polling: 'raf' },
   );
+  return outcome.jsonValue();
 }
 
 /** Waits until focus is on the page heading (the app moves it there on every page). */
@@ -270,27 +263,32 @@ export function radioSelector(id, value) {
   return index === 0 ? `#f-${id}` : `#f-${id}-${index}`;
 }
 
+// Clicks and typing in the journey driver are real mouse and keyboard input, without
+// Playwright's wait for the element to be still (two animation frames per action): the app has
+// no animation, and that wait would double the suite's time.
+const QUICK = { force: true };
+
 /** Puts an answer into the inputs of the question on screen (does not press Continue). */
 export async function answerQuestion(page, id, value) {
   const q = question(id);
   if (q.type === 'yes_no' || q.type === 'choice') {
-    await page.check(radioSelector(id, value));
+    await page.check(radioSelector(id, value), QUICK);
     return;
   }
   // number and elapsed: a number typed, a date, or the "I'm not sure" checkbox
   if (value === 'unsure') {
-    await page.check(`#f-${id}-unsure`);
+    await page.check(`#f-${id}-unsure`, QUICK);
   } else if (value && typeof value === 'object' && 'date' in value) {
-    await page.fill(`#f-${id}-date`, value.date);
+    await page.fill(`#f-${id}-date`, value.date, QUICK);
   } else {
-    await page.fill(`#f-${id}`, String(value && typeof value === 'object' ? value.text : value));
+    await page.fill(`#f-${id}`, String(value && typeof value === 'object' ? value.text : value), QUICK);
   }
 }
 
-/** Presses Continue and waits for the next page (or an error summary). */
+/** Presses Continue and waits for the next page (or an error summary): 'page' or 'error'. */
 export async function pressContinue(page, lang = 'en') {
-  await andWaitForNavigation(page, () =>
-    page.click(`form.question-form button[type=submit]:has-text("${T[lang].continue_button}")`),
+  return andWaitForNavigation(page, () =>
+    page.click(`form.question-form button[type=submit]:has-text("${T[lang].continue_button}")`, QUICK),
   );
 }
 
@@ -298,27 +296,32 @@ export async function pressContinue(page, lang = 'en') {
  * Answers the patient journey question by question from `answers` (keyed by question id), from
  * wherever it is (the start page is left with Start), until Check your answers, or until the
  * question `stopAt` is on screen. Returns the question ids asked, in order. Fails on a question
- * with no answer in the map, or on an error summary.
+ * with no answer in the map, or on an error summary. `onQuestion(id)` runs on each question
+ * before it is answered.
  */
 export async function journey(page, answers, { lang = 'en', stopAt = null, onQuestion = null } = {}) {
   const asked = [];
-  const start = await page.$('button.button--start');
-  if (start) await andWaitForNavigation(page, () => start.click());
+  if (await page.$('button.button--start')) {
+    await andWaitForNavigation(page, () => page.click('button.button--start', QUICK));
+  }
   for (let step = 0; step < 100; step++) {
-    const id = await currentQuestionId(page);
+    const { id, heading } = await page.evaluate(() => {
+      const input = document.querySelector('form.question-form fieldset input');
+      return { id: input ? input.id.replace(/^f-/, '') : null, heading: document.getElementById('page-heading')?.textContent.trim() };
+    });
     if (!id) {
-      assert.equal(await headingText(page), T[lang].check_title, 'the journey ends on Check your answers');
+      assert.equal(heading, T[lang].check_title, 'the journey ends on Check your answers');
       return asked;
     }
     if (id === stopAt) return asked;
     assert.ok(id in answers, `the journey asked "${id}", which this person has no answer for (asked so far: ${asked.join(', ')})`);
-    assert.equal(await headingText(page), question(id).patient[lang], `the heading is the question ${id}, in ${lang}`);
+    assert.equal(heading, question(id).patient[lang], `the heading is the question ${id}, in ${lang}`);
     if (onQuestion) await onQuestion(id);
     asked.push(id);
     await answerQuestion(page, id, answers[id]);
-    await pressContinue(page, lang);
-    const problem = await page.$('#error-summary');
-    if (problem) throw new Error(`answering ${id} with ${JSON.stringify(answers[id])} showed an error: ${await problem.textContent()}`);
+    if ((await pressContinue(page, lang)) === 'error') {
+      throw new Error(`answering ${id} with ${JSON.stringify(answers[id])} showed an error: ${await page.textContent('#error-summary')}`);
+    }
   }
   throw new Error('the journey did not reach Check your answers in 100 steps');
 }

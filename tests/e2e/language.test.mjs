@@ -84,6 +84,14 @@ describe('language', () => {
     assert.equal(await seeResult(page), T.en.verdict_likely);
   }));
 
+  test('the Italian start page names the country and the cities in Italian', withPage('it-IT', async (page) => {
+    await waitForLang(page, 'it');
+    const status = await page.$$eval('.facts dd', (dds) => dds.map((d) => d.textContent));
+    const sites = await page.$$eval('section[aria-labelledby="sites-title"] li', (lis) => lis.map((l) => l.textContent));
+    const english = [...status, ...sites].filter((text) => /\b(Italy|Rome)\b/.test(text));
+    assert.deepEqual(english, [], 'no "Italy" or "Rome" on a page in Italian (Italia, Roma)');
+  }));
+
   test('switching language on the result page translates the verdict and the reasons', withPage('it-IT', async (page) => {
     await journey(page, { ...ELIGIBLE, allergy: 'yes' }, { lang: 'it' });
     assert.equal(await seeResult(page, 'it'), T.it.verdict_not);

@@ -3,7 +3,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newContext, openApp, journey, checkRows, seeResult, headingText, currentQuestionId, radioSelector,
-  andWaitForNavigation, waitForHeadingFocus, assertNoPageErrors, BASE_URL, ORIGIN, T, ELIGIBLE,
+  andWaitForNavigation, waitForHeadingFocus, assertNoPageErrors, question, todayISO, BASE_URL, ORIGIN, T, ELIGIBLE,
 } from './helpers.mjs';
 
 /** Opens the save-link panel and returns the link in #save-link-field. */
@@ -92,6 +92,21 @@ describe('save a link', () => {
     assert.notEqual(first, second);
     assert.match(second, /a\.adenocarcinoma=unsure/);
     assert.match(second, /p=q\.metastatic/);
+  }));
+
+  test('a how-long-ago answer keeps its meaning when the link is opened on a later day', withContext('en-US', async (open) => {
+    const page = await openApp(await open());
+    // Surgery 20 days ago: excluded for now, until 8 days from today.
+    await journey(page, { ...ELIGIBLE, recent_surgery: 'yes', surgery_days_ago: { date: todayISO(-20) } });
+    const link = await readSavedLink(page);
+    // Ten days later the operation was 30 days ago: the temporary exclusion has lifted.
+    const later = await open();
+    await later.clock.setFixedTime(new Date(`${todayISO(10)}T12:00:00`));
+    const resumed = await openApp(later, { url: link });
+    assert.equal(await resumed.evaluate(() => new Date().toDateString()), new Date(`${todayISO(10)}T12:00:00`).toDateString());
+    const rows = Object.fromEntries(await checkRows(resumed));
+    assert.equal(rows[question('surgery_days_ago').patient.en], '30 days', 'the surgery is now 30 days ago, not 20');
+    assert.equal(await seeResult(resumed), T.en.verdict_likely, 'the 28 days have passed');
   }));
 
   test('"Copy link" copies the link and says so', withContext('en-US', async (open) => {

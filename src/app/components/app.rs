@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::screener::Screener;
+use super::PAGE_HEADING;
 use crate::app::dom;
 use crate::app::i18n::catalogue;
 use crate::diagnostic::render_all;
@@ -45,19 +46,36 @@ pub fn app() -> Html {
         });
     }
     let c = catalogue(*lang);
+    let ready = matches!(&*load, Load::Ready(_));
+    // Before the screener takes over, this page speaks the browser's language and is titled.
+    let heading = match &*load {
+        Load::Loading => c.loading,
+        Load::Failed => c.load_failed_title,
+        Load::Invalid(_) => c.definition_invalid_title,
+        Load::Ready(_) => "",
+    };
+    {
+        let (lang, heading) = (*lang, heading.to_string());
+        use_effect_with((ready, heading), move |(ready, heading)| {
+            if !*ready {
+                dom::set_document_lang(lang);
+                dom::set_title(&format!("{heading} – {}", c.app_name));
+            }
+        });
+    }
     match &*load {
         Load::Loading => html! {
             <main id="main" class="page"><p class="loading" role="status">{ c.loading }</p></main>
         },
         Load::Failed => html! {
             <main id="main" class="page">
-                <h1 class="heading-l">{ c.load_failed_title }</h1>
+                <h1 id={PAGE_HEADING} class="heading-l" tabindex="-1">{ c.load_failed_title }</h1>
                 <p>{ c.load_failed_body }</p>
             </main>
         },
         Load::Invalid(diagnostics) => html! {
             <main id="main" class="page">
-                <h1 class="heading-l">{ c.definition_invalid_title }</h1>
+                <h1 id={PAGE_HEADING} class="heading-l" tabindex="-1">{ c.definition_invalid_title }</h1>
                 <p>{ c.definition_invalid_body }</p>
                 <pre class="diagnostics">{ diagnostics }</pre>
             </main>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{title, use_app_state, use_page_focus, words, PAGE_HEADING};
+use super::{back_button, title, use_app_state, use_page_focus, words, PAGE_HEADING};
 use crate::app::form::answer_words;
 use crate::app::state::Action;
 use crate::engine::{evaluate, Truth};
@@ -37,10 +37,7 @@ pub fn check_page() -> Html {
                 </div>
             }
         });
-    let back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
+    let back = back_button(&state);
     let see_result = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ShowResult))

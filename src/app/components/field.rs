@@ -64,6 +64,7 @@ pub fn field(props: &FieldProps) -> Html {
         let on_change = props.on_change.clone();
         let draft = props.draft.clone();
         let checked = props.draft.choice.as_deref() == Some(value.as_str());
+        let value_attr = value.clone();
         let input_id = if index == 0 {
             field_id(id)
         } else {
@@ -77,7 +78,7 @@ pub fn field(props: &FieldProps) -> Html {
         });
         html! {
             <div class="radios__item">
-                <input class="radios__input" type="radio" id={input_id.clone()} name={id.clone()} {checked} {onchange} />
+                <input class="radios__input" type="radio" id={input_id.clone()} name={id.clone()} value={value_attr} {checked} {onchange} />
                 <label class="radios__label" for={input_id}>{ label }</label>
             </div>
         }
@@ -103,7 +104,11 @@ pub fn field(props: &FieldProps) -> Html {
                     .collect(),
                 _ => vec![("yes".into(), c.yes.into()), ("no".into(), c.no.into())],
             };
-            let unsure_label = if props.clinician { c.not_known } else { c.unsure };
+            let unsure_label = if props.clinician {
+                c.not_known
+            } else {
+                c.unsure
+            };
             options.push(("unsure".into(), unsure_label.into()));
             let inline = props.clinician || matches!(question.kind, QuestionKind::YesNo);
             html! {

@@ -37,14 +37,28 @@ pub fn words(state: &State) -> &'static Catalogue {
 /// The id of the heading that takes focus when a page opens.
 pub const PAGE_HEADING: &str = "page-heading";
 
-/// Moves focus to the page heading and sets the document title whenever `key` changes.
+/// Sets the document title, and moves focus to the page heading whenever `key` changes, as a
+/// screen reader user needs on each new page; but not on the first page of a visit, where focus
+/// belongs at the top, before the skip link.
 #[hook]
 pub fn use_page_focus<K: PartialEq + Clone + 'static>(key: K, title: String) {
-    use_effect_with((key, title), |(_, title)| {
-        super::dom::set_title(title);
-        super::dom::scroll_to_top();
-        super::dom::focus(PAGE_HEADING);
+    use_effect_with(title, |title| super::dom::set_title(title));
+    use_effect_with(key, |_| {
+        if super::dom::navigated_before() {
+            super::dom::scroll_to_top();
+            super::dom::focus(PAGE_HEADING);
+        }
     });
+}
+
+/// Back, through the browser's history when the journey is in it, so both Back buttons agree.
+pub fn back_button(state: &StateHandle) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        if !super::dom::go_back() {
+            state.dispatch(super::state::Action::Back);
+        }
+    })
 }
 
 /// A page title: the page's own heading, then the app's name.

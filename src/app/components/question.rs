@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::error_summary::{ErrorSummary, ERROR_SUMMARY};
 use super::field::{field_id, Field};
-use super::{title, use_app_state, use_page_focus, words};
+use super::{back_button, title, use_app_state, use_page_focus, words};
 use crate::app::dom;
 use crate::app::form::{draft_for, read, Draft, FieldError};
 use crate::app::i18n::fill;
@@ -28,10 +28,12 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         use_state(move || initial)
     };
     let error = use_state(|| None::<FieldError>);
-    use_page_focus(
-        (q, state.lang),
-        title(&state, question.patient.get(state.lang)),
-    );
+    let page_title = title(&state, question.patient.get(state.lang));
+    let page_title = match &*error {
+        Some(_) => format!("{}: {page_title}", c.error_summary_title),
+        None => page_title,
+    };
+    use_page_focus((q, state.lang), page_title);
     {
         // A new error takes focus to the summary, so it is read out at once.
         let shown = error.is_some();
@@ -60,10 +62,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             }
         })
     };
-    let back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
+    let back = back_button(&state);
 
     let message = error.as_ref().map(|e| e.message(state.lang));
     let summary: Vec<(String, String)> = message

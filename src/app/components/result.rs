@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::criteria::CriteriaList;
 use super::trial_facts::Sites;
-use super::{title, use_app_state, use_page_focus, words, PAGE_HEADING};
+use super::{back_button, title, use_app_state, use_page_focus, words, PAGE_HEADING};
 use crate::app::dom;
 use crate::app::i18n::{date, fill, Catalogue};
 use crate::app::state::{Action, State};
@@ -65,10 +65,7 @@ pub fn result_page() -> Html {
         })
         .collect();
     let on_print = Callback::from(|_| dom::print());
-    let back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
+    let back = back_button(&state);
     let clear = {
         let state = state.clone();
         Callback::from(move |_| {

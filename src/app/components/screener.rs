@@ -66,6 +66,19 @@ pub fn screener(props: &ScreenerProps) -> Html {
         });
     }
     use_effect_with(state.lang, |lang| dom::set_document_lang(*lang));
+    {
+        // The browser's Back button walks the journey back, not off the page.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = dom::on_popstate(move |depth| state.dispatch(Action::BackTo(depth)));
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.history.len(), |&depth| {
+        if depth > dom::history_depth() {
+            dom::push_history_depth(depth);
+        }
+    });
 
     let page = match (state.mode, state.page) {
         (Mode::Clinician, _) => html! { <ClinicianForm /> },

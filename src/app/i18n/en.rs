@@ -48,6 +48,7 @@ pub const EN: Catalogue = Catalogue {
 
     error_summary_title: "There is a problem",
     error_choose: "Select an answer, or “I’m not sure”",
+    error_enter: "Enter a number, or tick “I’m not sure”",
     error_number: "Enter a number, like 12",
     error_range: "Enter a number from {0} to {1} {2}",
     error_date: "Enter a real date",

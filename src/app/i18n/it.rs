@@ -48,6 +48,7 @@ pub const IT: Catalogue = Catalogue {
 
     error_summary_title: "C’è un problema",
     error_choose: "Scelga una risposta, oppure «Non so»",
+    error_enter: "Inserisca un numero, oppure selezioni «Non so»",
     error_number: "Inserisca un numero, per esempio 12",
     error_range: "Inserisca un numero da {0} a {1} {2}",
     error_date: "Inserisca una data valida",

@@ -61,6 +61,7 @@ pub struct Catalogue {
     // Errors
     pub error_summary_title: &'static str,
     pub error_choose: &'static str,
+    pub error_enter: &'static str,
     pub error_number: &'static str,
     /// `{0}` min, `{1}` max, `{2}` unit.
     pub error_range: &'static str,
