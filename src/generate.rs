@@ -109,7 +109,7 @@ pub fn definition(seed: u64, size: Size) -> String {
             "{key} = {{ en = \"Generated {key}\", it = \"Generato {key}\" }}"
         );
     }
-    let _ = writeln!(out, "demo = true\n[trial.status]\ncountry = \"Italy\"\nstatus = {{ en = \"Demo\", it = \"Demo\" }}\nrecruitment_start = \"2026-01-01\"\nread_on = \"2026-11-25\"\n");
+    let _ = writeln!(out, "demo = true\n[trial.status]\ncountry = {{ en = \"Italy\", it = \"Italia\" }}\nstatus = {{ en = \"Demo\", it = \"Demo\" }}\nrecruitment_start = \"2026-01-01\"\nread_on = \"2026-11-25\"\n");
     for (i, shape) in shapes.iter().enumerate() {
         let _ = writeln!(out, "[[question]]\nid = \"q{i}\"");
         let _ = writeln!(

@@ -71,7 +71,7 @@ pub struct Facts {
 /// Recruitment status exactly as listed, with the day it was read so nobody takes it for live.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Status {
-    pub country: String,
+    pub country: Text,
     pub status: Text,
     pub recruitment_start: String,
     pub read_on: String,
@@ -93,8 +93,8 @@ pub enum SiteGroup {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     pub name: String,
-    pub city: String,
-    pub country: String,
+    pub city: Text,
+    pub country: Text,
     pub group: SiteGroup,
     pub status: Option<Text>,
 }
@@ -174,6 +174,18 @@ pub struct Range {
     pub max: f64,
     pub unit: String,
     pub unit_label: Text,
+    /// The unit for exactly one (`year`), where it differs from `unit_label` (`years`).
+    pub unit_label_one: Option<Text>,
+}
+
+impl Range {
+    /// The unit as shown after `n`: "1 year", "2 years".
+    pub fn unit_for(&self, n: f64) -> &Text {
+        match &self.unit_label_one {
+            Some(one) if n == 1.0 => one,
+            _ => &self.unit_label,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -51,7 +51,7 @@ summary = { en = "t", it = "t" }
 phase = { en = "t", it = "t" }
 learn_more = { en = "t", it = "t" }
 [trial.status]
-country = "Italy"
+country = { en = "Italy", it = "Italia" }
 status = { en = "t", it = "t" }
 recruitment_start = "2026-06-01"
 read_on = "2026-11-25"

@@ -139,7 +139,7 @@ pub fn answer_words(question: &Question, answer: Answer, lang: Lang, clinician: 
                 Lang::It => n.to_string().replace('.', ","),
                 Lang::En => n.to_string(),
             };
-            format!("{number} {}", r.unit_label.get(lang))
+            format!("{number} {}", r.unit_for(n).get(lang))
         }
         // An answer of the wrong kind cannot come from a checked trial; show nothing for it.
         _ => String::new(),

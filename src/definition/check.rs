@@ -187,7 +187,7 @@ impl Checker<'_> {
             demo: t.demo,
             learn_more: self.text(&t.learn_more),
             status: Status {
-                country: t.status.country.clone(),
+                country: self.text(&t.status.country),
                 status: self.text(&t.status.status),
                 recruitment_start: self.date(&t.status.recruitment_start),
                 read_on: self.date(&t.status.read_on),
@@ -228,8 +228,8 @@ impl Checker<'_> {
         };
         Site {
             name: s.name.clone(),
-            city: s.city.clone(),
-            country: s.country.clone(),
+            city: self.text(&s.city),
+            country: self.text(&s.country),
             group,
             status: self.optional_text(&s.status),
         }
@@ -360,6 +360,7 @@ impl Checker<'_> {
             max: hi,
             unit: unit?,
             unit_label: unit_label?,
+            unit_label_one: self.optional_text(&q.unit_label_one),
         })
     }
 

@@ -60,7 +60,7 @@ pub struct Trial {
 
 #[derive(Debug)]
 pub struct Status {
-    pub country: String,
+    pub country: SText,
     pub status: SText,
     pub recruitment_start: SString,
     pub read_on: SString,
@@ -76,8 +76,8 @@ pub struct Drug {
 #[derive(Debug)]
 pub struct Site {
     pub name: String,
-    pub city: String,
-    pub country: String,
+    pub city: SText,
+    pub country: SText,
     pub group: SString,
     pub status: Option<SText>,
 }
@@ -100,6 +100,7 @@ pub struct Question {
     pub option: Vec<Choice>,
     pub unit: Option<SString>,
     pub unit_label: Option<SText>,
+    pub unit_label_one: Option<SText>,
     pub min: Option<Spanned<f64>>,
     pub max: Option<Spanned<f64>>,
 }

@@ -319,12 +319,12 @@ impl Reader {
 
     fn status(&mut self, t: &Table) -> Option<raw::Status> {
         self.only(t, &["country", "status", "recruitment_start", "read_on"]);
-        let country = self.string(t, "country");
+        let country = self.text(t, "country");
         let status = self.text(t, "status");
         let recruitment_start = self.string(t, "recruitment_start");
         let read_on = self.string(t, "read_on");
         Some(raw::Status {
-            country: country?.value,
+            country: country?,
             status: status?,
             recruitment_start: recruitment_start?,
             read_on: read_on?,
@@ -346,14 +346,14 @@ impl Reader {
     fn site(&mut self, t: &Table) -> Option<raw::Site> {
         self.only(t, &["name", "city", "country", "group", "status"]);
         let name = self.string(t, "name");
-        let city = self.string(t, "city");
-        let country = self.string(t, "country");
+        let city = self.text(t, "city");
+        let country = self.text(t, "country");
         let group = self.string(t, "group");
         let status = self.optional_text(t, "status");
         Some(raw::Site {
             name: name?.value,
-            city: city?.value,
-            country: country?.value,
+            city: city?,
+            country: country?,
             group: group?,
             status: status?,
         })
@@ -383,6 +383,7 @@ impl Reader {
                 "option",
                 "unit",
                 "unit_label",
+                "unit_label_one",
                 "min",
                 "max",
             ],
@@ -401,6 +402,7 @@ impl Reader {
             .collect();
         let unit = self.optional_string(t, "unit");
         let unit_label = self.optional_text(t, "unit_label");
+        let unit_label_one = self.optional_text(t, "unit_label_one");
         let min = self.optional_number(t, "min");
         let max = self.optional_number(t, "max");
         Some(raw::Question {
@@ -414,6 +416,7 @@ impl Reader {
             option: options.into_iter().collect::<Option<_>>()?,
             unit: unit?,
             unit_label: unit_label?,
+            unit_label_one: unit_label_one?,
             min: min?,
             max: max?,
         })

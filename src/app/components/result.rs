@@ -132,7 +132,7 @@ fn temporary_note(state: &State, evaluation: &Evaluation, criterion: usize, c: &
     } else {
         fill(
             c.temporary_in,
-            &[&after.to_string(), range.unit_label.get(state.lang)],
+            &[&after.to_string(), range.unit_for(after).get(state.lang)],
         )
     };
     html! { <p class="temporary">{ text }</p> }

@@ -15,7 +15,7 @@ pub fn trial_brief() -> Html {
         c.trial_status_line,
         &[
             f.status.status.get(lang),
-            &f.status.country,
+            f.status.country.get(lang),
             &date(&f.status.recruitment_start),
             &date(&f.status.read_on),
         ],
@@ -55,7 +55,7 @@ pub fn sites() -> Html {
                 <ul class="list">
                     { for sites.into_iter().map(|s| html! {
                         <li>
-                            { &s.name }{ ", " }{ &s.city }{ ", " }{ &s.country }
+                            { &s.name }{ ", " }{ s.city.get(lang) }{ ", " }{ s.country.get(lang) }
                             if let Some(status) = &s.status {
                                 { " – " }{ status.get(lang) }
                             }
