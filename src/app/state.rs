@@ -173,6 +173,13 @@ impl Reducible for State {
                 state.answers = answers;
                 state.history.clear();
                 state.page = page;
+                // Time may have reopened the journey (a temporary exclusion lifted since the link
+                // was saved): then it goes on from the next question that matters.
+                if matches!(page, Page::Check | Page::Result) {
+                    if let Page::Question(q) = state.next_page() {
+                        state.page = Page::Question(q);
+                    }
+                }
                 state.notice = Some(if complete {
                     Notice::Restored
                 } else {
@@ -289,6 +296,37 @@ mod tests {
         assert_eq!((page_id(&back), back.history.len()), ("sex".to_string(), 1));
         let forward = s.clone().reduce(Action::BackTo(5));
         assert_eq!(forward.page, s.page, "a forward move changes nothing");
+    }
+
+    #[test]
+    fn a_restored_journey_goes_on_when_questions_have_opened() {
+        let s = state();
+        let trial = s.trial.clone();
+        let mut answers = Answers::new(&trial);
+        let sex = trial.question_index("sex").unwrap();
+        answers.set(sex, Answer::Choice(0));
+        let restored = s.clone().reduce(Action::Restore {
+            answers,
+            page: Page::Check,
+            complete: true,
+        });
+        assert_eq!(
+            page_id(&restored),
+            "age",
+            "a woman's journey has questions left"
+        );
+        let mut answers = Answers::new(&trial);
+        answers.set(sex, Answer::Choice(1));
+        let restored = s.reduce(Action::Restore {
+            answers,
+            page: Page::Result,
+            complete: true,
+        });
+        assert_eq!(
+            restored.page,
+            Page::Result,
+            "a settled journey stays where it was"
+        );
     }
 
     #[test]

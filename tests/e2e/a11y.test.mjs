@@ -137,7 +137,10 @@ describe('accessibility', () => {
   }));
 
   test('focus moves to the h1 on every page change', withPage({ locale: 'en-US' }, async (page) => {
-    await assertHeadingFocused(page, 'the start page');
+    // The first page of a visit leaves focus at the top, so the first Tab reaches the skip link.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the first page keeps focus at the top');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'the first Tab reaches the skip link');
     await journey(page, WITH_SURGERY, { onQuestion: (id) => assertHeadingFocused(page, `question ${id}`) });
     await assertHeadingFocused(page, 'Check your answers');
     await changeAnswer(page, 'ecog');

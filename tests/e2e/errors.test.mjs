@@ -92,7 +92,7 @@ describe('errors', () => {
   test('an empty number asks for an answer', withPage('en-US', async (page) => {
     await journey(page, ELIGIBLE, { stopAt: 'age' });
     await pressContinue(page);
-    await assertError(page, 'age', T.en.error_choose, { numeric: true });
+    await assertError(page, 'age', T.en.error_enter, { numeric: true });
   }));
 
   test('nothing chosen on a yes/no question asks for an answer', withPage('en-US', async (page) => {

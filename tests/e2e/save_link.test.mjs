@@ -104,6 +104,10 @@ describe('save a link', () => {
     await later.clock.setFixedTime(new Date(`${todayISO(10)}T12:00:00`));
     const resumed = await openApp(later, { url: link });
     assert.equal(await resumed.evaluate(() => new Date().toDateString()), new Date(`${todayISO(10)}T12:00:00`).toDateString());
+    // The journey had stopped at the exclusion; now that it has lifted, the questions left open
+    // are asked, from where the person stopped.
+    const asked = await journey(resumed, ELIGIBLE);
+    assert.ok(asked.length > 0 && !asked.includes('surgery_days_ago'), `asked only what was left: ${asked.join(', ')}`);
     const rows = Object.fromEntries(await checkRows(resumed));
     assert.equal(rows[question('surgery_days_ago').patient.en], '30 days', 'the surgery is now 30 days ago, not 20');
     assert.equal(await seeResult(resumed), T.en.verdict_likely, 'the 28 days have passed');
