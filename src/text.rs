@@ -46,3 +46,59 @@ impl Text {
         }
     }
 }
+
+/// A number as people write it: `54`, `5.5`, `-1`; at most six decimals. Written by hand rather
+/// than with `f64`'s `Display`, whose shortest-round-trip printer is a large part of a small wasm
+/// build, for numbers that never need it.
+pub fn number(n: f64) -> String {
+    if !n.is_finite() {
+        return if n.is_nan() {
+            "NaN".into()
+        } else if n > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    if n.abs() >= 1e15 {
+        // Beyond exact integers in an `i64` of millionths; such numbers are never answers.
+        return (n as i64).to_string();
+    }
+    let millionths = (n * 1e6).round() as i64;
+    let sign = if millionths < 0 { "-" } else { "" };
+    let (whole, fraction) = (
+        millionths.unsigned_abs() / 1_000_000,
+        millionths.unsigned_abs() % 1_000_000,
+    );
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:06}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_read_as_written() {
+        let cases = [
+            (54.0, "54"),
+            (5.5, "5.5"),
+            (0.1, "0.1"),
+            (-1.0, "-1"),
+            (-0.25, "-0.25"),
+            (120.0, "120"),
+            (17.999999, "17.999999"),
+            (0.0, "0"),
+            (1e20, "9223372036854775807"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(number(n), text, "{n}");
+        }
+        for n in [0.5, 3.25, 99.0, 6.0, 27.5, 365.0] {
+            assert_eq!(number(n), n.to_string());
+        }
+    }
+}

@@ -55,7 +55,9 @@ impl fmt::Display for AnswerError {
             } => {
                 write!(
                     f,
-                    "`{question}`: the answer must be between {min} and {max} {unit}"
+                    "`{question}`: the answer must be between {} and {} {unit}",
+                    crate::text::number(*min),
+                    crate::text::number(*max)
                 )
             }
             AnswerError::FutureDate { question } => {

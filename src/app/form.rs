@@ -43,9 +43,10 @@ impl FieldError {
             FieldError::Choose => c.error_choose.into(),
             FieldError::Enter => c.error_enter.into(),
             FieldError::NotANumber => c.error_number.into(),
-            FieldError::Range { min, max, unit } => {
-                fill(c.error_range, &[&min.to_string(), &max.to_string(), unit])
-            }
+            FieldError::Range { min, max, unit } => fill(
+                c.error_range,
+                &[&crate::text::number(*min), &crate::text::number(*max), unit],
+            ),
             FieldError::NotADate => c.error_date.into(),
             FieldError::Future => c.error_future.into(),
             FieldError::Both => c.error_both.into(),
@@ -59,7 +60,7 @@ pub fn draft_for(question: &Question, answer: Option<Answer>) -> Draft {
     match (answer, &question.kind) {
         (None, _) => {}
         (Some(Answer::Unsure), _) => draft.choice = Some("unsure".into()),
-        (Some(Answer::Number(n)), _) => draft.number = n.to_string(),
+        (Some(Answer::Number(n)), _) => draft.number = crate::text::number(n),
         (Some(a @ (Answer::Yes | Answer::No)), _) => {
             draft.choice = Some(if a == Answer::Yes { "yes" } else { "no" }.into())
         }
@@ -136,8 +137,8 @@ pub fn answer_words(question: &Question, answer: Answer, lang: Lang, clinician: 
             .unwrap_or_default(),
         (Answer::Number(n), QuestionKind::Number(r) | QuestionKind::Elapsed(_, r)) => {
             let number = match lang {
-                Lang::It => n.to_string().replace('.', ","),
-                Lang::En => n.to_string(),
+                Lang::It => crate::text::number(n).replace('.', ","),
+                Lang::En => crate::text::number(n),
             };
             format!("{number} {}", r.unit_for(n).get(lang))
         }

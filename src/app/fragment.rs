@@ -27,7 +27,7 @@ pub fn answer_text(trial: &Trial, question: usize, answer: Answer) -> String {
         Answer::Yes => "yes".into(),
         Answer::No => "no".into(),
         Answer::Unsure => "unsure".into(),
-        Answer::Number(n) => n.to_string(),
+        Answer::Number(n) => crate::text::number(n),
         Answer::Choice(i) => match trial.questions.get(question).map(|q| &q.kind) {
             Some(QuestionKind::Choice(options)) => options
                 .get(usize::from(i))

@@ -9,7 +9,7 @@ use super::strings::{content_start, rule_span};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::rule;
-use crate::text::Text;
+use crate::text::{number, Text};
 use crate::trial::{
     Choice, Criterion, CriterionKind, Drug, Facts, Group, LiftsAfter, OtherTrial, Question,
     QuestionKind, Range, Site, SiteGroup, Status, TimeUnit, Trial,
@@ -351,7 +351,11 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::Unsatisfiable,
                 Span::from(min.span().start..max.span().end),
-                format!("the range {lo} to {hi} allows no answer: `min` must not exceed `max`"),
+                format!(
+                    "the range {} to {} allows no answer: `min` must not exceed `max`",
+                    number(lo),
+                    number(hi)
+                ),
             );
             return None;
         }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::rule::{Ast, CmpOp, Ident, Value};
+use crate::text::number;
 use crate::trial::{Expr, QuestionIdx, QuestionKind, Range};
 
 /// The questions a rule may name. A question whose own definition was broken has no kind; rules
@@ -169,8 +170,13 @@ impl Scope<'_> {
                         DiagnosticKind::Unsatisfiable,
                         (site.to_file)(Span::new(op_span.start, span.end)),
                         format!(
-                            "no allowed answer to `{}` ({} to {} {}) is {} {n}: this can never be met",
-                            question.name, range.min, range.max, range.unit, op.symbol()
+                            "no allowed answer to `{}` ({} to {} {}) is {} {}: this can never be met",
+                            question.name,
+                            number(range.min),
+                            number(range.max),
+                            range.unit,
+                            op.symbol(),
+                            number(*n)
                         ),
                     ));
                     return None;

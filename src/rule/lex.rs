@@ -18,7 +18,7 @@ impl Token {
     pub fn describe(&self) -> String {
         match self {
             Token::Ident(name) => format!("`{name}`"),
-            Token::Number(n) => format!("the number {n}"),
+            Token::Number(n) => format!("the number {}", crate::text::number(*n)),
             Token::Op(op) => format!("`{op}`"),
             Token::LParen => "`(`".into(),
             Token::RParen => "`)`".into(),

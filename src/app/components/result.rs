@@ -132,7 +132,10 @@ fn temporary_note(state: &State, evaluation: &Evaluation, criterion: usize, c: &
     } else {
         fill(
             c.temporary_in,
-            &[&after.to_string(), range.unit_for(after).get(state.lang)],
+            &[
+                &crate::text::number(after),
+                range.unit_for(after).get(state.lang),
+            ],
         )
     };
     html! { <p class="temporary">{ text }</p> }
