@@ -4,7 +4,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::hint::black_box;
 
 use prescreen::answers::{parse_answer, Answer, Answers};
-use prescreen::engine::{evaluate, relevance};
+use prescreen::engine::{evaluate, relevance, screen};
 use prescreen::generate::{definition, Rng, INTERACT_SIZE};
 use prescreen::trial::{QuestionKind, Trial};
 
@@ -104,6 +104,18 @@ fn engine(c: &mut Criterion) {
                         .iter()
                         .zip(&patients)
                         .filter(|(t, a)| evaluate(t, a).verdict != prescreen::Verdict::NotEligible)
+                        .count()
+                })
+            },
+        );
+        c.bench_function(
+            &format!("screen one patient against {count} generated trials (verdict only)"),
+            |b| {
+                b.iter(|| {
+                    trials
+                        .iter()
+                        .zip(&patients)
+                        .filter(|(t, a)| screen(t, a) != prescreen::Verdict::NotEligible)
                         .count()
                 })
             },

@@ -89,6 +89,35 @@ fn blocks(kind: CriterionKind, status: Status) -> bool {
     )
 }
 
+/// Only the verdict, for screening one person against many trials: the same verdict as
+/// [`evaluate`], without the per-criterion statuses, and stopping at the first criterion that
+/// rules the person out.
+pub fn screen(trial: &Trial, answers: &Answers) -> Verdict {
+    let mut stack = Vec::with_capacity(16);
+    let applies = applicability(trial, answers, &mut stack);
+    let scope = Scope {
+        answers,
+        applies: &applies,
+    };
+    let mut open = false;
+    for (rule, &kind) in trial.criterion_rules.iter().zip(&trial.criterion_kinds) {
+        let status = Status::from_truth(
+            trial
+                .program
+                .run(*rule, &mut stack, &|leaf| scope.leaf(leaf)),
+        );
+        if blocks(kind, status) {
+            return Verdict::NotEligible;
+        }
+        open |= kind != CriterionKind::AtSite && status == Status::Unknown;
+    }
+    if open {
+        Verdict::Undetermined
+    } else {
+        Verdict::LikelyEligible
+    }
+}
+
 pub fn evaluate(trial: &Trial, answers: &Answers) -> Evaluation {
     // Scratch space for the rules' stacks, shared by every rule of this evaluation.
     let mut stack = Vec::with_capacity(16);
@@ -279,6 +308,7 @@ mod tests {
                     .map(|c| Status::from_truth(scope.truth(&c.rule)))
                     .collect();
                 assert_eq!(evaluation.statuses, by_tree, "seed {seed}");
+                assert_eq!(screen(&trial, &answers), evaluation.verdict, "seed {seed}");
                 for (q, question) in trial.questions.iter().enumerate() {
                     let gate = question.applies_if.as_ref().map_or(Truth::True, |rule| {
                         Scope {
