@@ -70,47 +70,23 @@ group = "conditions"
 patient = { en = "b?", it = "b?" }
 clinician = { en = "b", it = "b" }
 
-[[criterion]]
-id = "c_and"
-kind = "inclusion"
-title = { en = "t", it = "t" }
-rule = "a == yes and b == yes"
-source = "s"
-met = { en = "m", it = "m" }
-not_met = { en = "n", it = "n" }
-unknown = { en = "u", it = "u" }
-
-[[criterion]]
-id = "c_or"
-kind = "inclusion"
-title = { en = "t", it = "t" }
-rule = "a == yes or b == yes"
-source = "s"
-met = { en = "m", it = "m" }
-not_met = { en = "n", it = "n" }
-unknown = { en = "u", it = "u" }
-
-[[criterion]]
-id = "c_not"
-kind = "inclusion"
-title = { en = "t", it = "t" }
-rule = "not a == yes"
-source = "s"
-met = { en = "m", it = "m" }
-not_met = { en = "n", it = "n" }
-unknown = { en = "u", it = "u" }
-
-[[criterion]]
-id = "c_answered"
-kind = "inclusion"
-title = { en = "t", it = "t" }
-rule = "answered(a)"
-source = "s"
-met = { en = "m", it = "m" }
-not_met = { en = "n", it = "n" }
-unknown = { en = "u", it = "u" }
 "#;
-    let trial = prescreen::load(source).expect("valid");
+    // The four criteria, one per operator; each differs only in its id and rule.
+    let criteria: String = [
+        ("c_and", "a == yes and b == yes"),
+        ("c_or", "a == yes or b == yes"),
+        ("c_not", "not a == yes"),
+        ("c_answered", "answered(a)"),
+    ]
+    .iter()
+    .map(|(id, rule)| {
+        format!(
+            "[[criterion]]\nid = \"{id}\"\nkind = \"inclusion\"\ntitle = {{ en = \"t\", it = \"t\" }}\nrule = \"{rule}\"\nsource = \"s\"\nmet = {{ en = \"m\", it = \"m\" }}\nnot_met = {{ en = \"n\", it = \"n\" }}\nunknown = {{ en = \"u\", it = \"u\" }}\n\n"
+        )
+    })
+    .collect();
+    let source = format!("{source}{criteria}");
+    let trial = prescreen::load(&source).expect("valid");
     let values: [(Option<&str>, Truth); 4] = [
         (Some("no"), F),
         (Some("unsure"), U),

@@ -558,11 +558,24 @@ impl Checker<'_> {
             );
             return None;
         };
-        if !matches!(kinds.get(q), Some(Some(QuestionKind::Elapsed(..)))) {
+        let Some(Some(QuestionKind::Elapsed(_, range))) = kinds.get(q) else {
             self.error(
                 DiagnosticKind::TypeMismatch,
                 qspan,
                 format!("`{name}` must be a how-long-ago (`elapsed`) question for the exclusion to lift with time"),
+            );
+            return None;
+        };
+        let at = lifts.get_ref().at.get_ref();
+        if !(range.min < *at && *at <= range.max) {
+            self.error(
+                DiagnosticKind::Unsatisfiable,
+                lifts.get_ref().at.span(),
+                format!(
+                    "the exclusion would never lift: `at` must be above {} and at most {}, the range of `{name}`",
+                    number(range.min),
+                    number(range.max)
+                ),
             );
             return None;
         }
@@ -576,7 +589,7 @@ impl Checker<'_> {
         }
         Some(LiftsAfter {
             question: q,
-            at: *lifts.get_ref().at.get_ref(),
+            at: *at,
         })
     }
 }

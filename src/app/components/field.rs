@@ -120,34 +120,25 @@ pub fn field(props: &FieldProps) -> Html {
         QuestionKind::Number(range) | QuestionKind::Elapsed(_, range) => {
             let elapsed = matches!(question.kind, QuestionKind::Elapsed(..));
             let unit = range.unit_label.get(lang).to_string();
-            let number_input = {
+            // Typing in either box leaves "I'm not sure" and keeps the other box as it was.
+            let typed = |set: fn(&mut Draft, String)| {
                 let on_change = props.on_change.clone();
                 let draft = props.draft.clone();
                 Callback::from(move |e: InputEvent| {
-                    let value = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value();
-                    on_change.emit(Draft {
-                        number: value,
+                    let mut next = Draft {
                         choice: None,
                         ..draft.clone()
-                    });
+                    };
+                    set(
+                        &mut next,
+                        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                            .value(),
+                    );
+                    on_change.emit(next);
                 })
             };
-            let date_input = {
-                let on_change = props.on_change.clone();
-                let draft = props.draft.clone();
-                Callback::from(move |e: InputEvent| {
-                    let value = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value();
-                    on_change.emit(Draft {
-                        date: value,
-                        choice: None,
-                        ..draft.clone()
-                    });
-                })
-            };
+            let number_input = typed(|d, value| d.number = value);
+            let date_input = typed(|d, value| d.date = value);
             let unsure_toggle = {
                 let on_change = props.on_change.clone();
                 let draft = props.draft.clone();
