@@ -64,6 +64,7 @@ fn the_start_page_says_what_the_tool_is_and_is_not() {
     assert_contains(
         &html,
         &[
+            "Could the interACT trial be for you?",
             "Start now",
             "It cannot enrol you and is not medical advice.",
             "Your answers stay on this device",

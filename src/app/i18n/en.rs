@@ -19,6 +19,7 @@ pub const EN: Catalogue = Catalogue {
     definition_invalid_title: "This trial's definition has problems",
     definition_invalid_body: "The pre-screener cannot ask about this trial until its definition is fixed. For the people who maintain it:",
 
+    start_heading: "Could the {0} trial be for you?",
     start_lead: "Answer a few questions to find out whether this clinical trial may be worth asking your oncologist about.",
     start_what_it_is: "It asks only the questions that matter for this trial, one at a time. You can answer “I’m not sure” to any of them.",
     start_what_it_is_not: "It cannot enrol you and is not medical advice. Only the trial team can confirm whether you can take part.",

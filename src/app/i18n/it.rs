@@ -19,6 +19,7 @@ pub const IT: Catalogue = Catalogue {
     definition_invalid_title: "La definizione di questo studio contiene errori",
     definition_invalid_body: "Il pre-screening non può porre domande su questo studio finché la definizione non viene corretta. Per chi la gestisce:",
 
+    start_heading: "Lo studio {0} potrebbe fare per Lei?",
     start_lead: "Risponda ad alcune domande per capire se vale la pena chiedere al Suo oncologo di questo studio clinico.",
     start_what_it_is: "Pone solo le domande che contano per questo studio, una alla volta. A ognuna può rispondere «Non so».",
     start_what_it_is_not: "Non può iscriverLa e non è un consiglio medico. Solo il gruppo dello studio può confermare se può partecipare.",

@@ -25,6 +25,8 @@ pub struct Catalogue {
     pub definition_invalid_body: &'static str,
 
     // Start page
+    /// `{0}` the trial's protocol code.
+    pub start_heading: &'static str,
     pub start_lead: &'static str,
     pub start_what_it_is: &'static str,
     pub start_what_it_is_not: &'static str,
@@ -199,6 +201,7 @@ mod tests {
             (EN_IT.0.referral_heading, EN_IT.1.referral_heading),
             (EN_IT.0.temporary_in, EN_IT.1.temporary_in),
             (EN_IT.0.print_heading, EN_IT.1.print_heading),
+            (EN_IT.0.start_heading, EN_IT.1.start_heading),
         ];
         for (en, it) in pairs {
             for i in 0..4 {
