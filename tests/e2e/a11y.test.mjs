@@ -1,10 +1,10 @@
 // Accessibility: axe-core on every page type in both languages, focus on the heading after every
 // page change, no horizontal scrolling at 320 px, and the whole journey by keyboard alone.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newContext, openApp, journey, seeResult, changeAnswer, pressContinue, andWaitForNavigation, clickSwitch,
-  assertNoAxeViolations, radioSelector, question, headingText, assertNoPageErrors, T, ELIGIBLE, UNDETERMINED,
+  useBrowser, withPage, journey, seeResult, changeAnswer, pressContinue, andWaitForNavigation, clickSwitch,
+  assertNoAxeViolations, radioSelector, question, headingText, T, ELIGIBLE, UNDETERMINED,
 } from './helpers.mjs';
 
 const LOCALES = { en: 'en-US', it: 'it-IT' };
@@ -37,29 +37,12 @@ async function tabTo(page, selector, max = 60) {
 }
 
 describe('accessibility', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-
-  const withPage = (options, body) => async () => {
-    const context = await newContext(browser, options);
-    try {
-      const page = await openApp(context);
-      await body(page);
-      assertNoPageErrors(page);
-    } finally {
-      await context.close();
-    }
-  };
+  const getBrowser = useBrowser();
 
   for (const lang of ['en', 'it']) {
     const name = lang === 'en' ? 'English' : 'Italian';
 
-    test(`axe: start, every question type, an error, Check your answers, the result (${name})`, withPage({ locale: LOCALES[lang] }, async (page) => {
+    test(`axe: start, every question type, an error, Check your answers, the result (${name})`, withPage(getBrowser, { locale: LOCALES[lang] }, async (page) => {
       await assertNoAxeViolations(page, `the start page (${lang})`);
       const checked = new Set();
       await journey(page, WITH_SURGERY, {
@@ -88,21 +71,21 @@ describe('accessibility', () => {
       await assertNoAxeViolations(page, `the likely-eligible result, with the save-link panel open (${lang})`);
     }));
 
-    test(`axe: the not-eligible result, with a temporary exclusion (${name})`, withPage({ locale: LOCALES[lang] }, async (page) => {
+    test(`axe: the not-eligible result, with a temporary exclusion (${name})`, withPage(getBrowser, { locale: LOCALES[lang] }, async (page) => {
       await journey(page, TEMPORARY, { lang });
       assert.equal(await seeResult(page, lang), T[lang].verdict_not);
       await openAllDetails(page);
       await assertNoAxeViolations(page, `the not-eligible result (${lang})`);
     }));
 
-    test(`axe: the undetermined result (${name})`, withPage({ locale: LOCALES[lang] }, async (page) => {
+    test(`axe: the undetermined result (${name})`, withPage(getBrowser, { locale: LOCALES[lang] }, async (page) => {
       await journey(page, UNDETERMINED, { lang });
       assert.equal(await seeResult(page, lang), T[lang].verdict_undetermined);
       await openAllDetails(page);
       await assertNoAxeViolations(page, `the undetermined result (${lang})`);
     }));
 
-    test(`axe: the clinician form, empty, with an error and filled in (${name})`, withPage({ locale: LOCALES[lang] }, async (page) => {
+    test(`axe: the clinician form, empty, with an error and filled in (${name})`, withPage(getBrowser, { locale: LOCALES[lang] }, async (page) => {
       await clickSwitch(page, T[lang].mode_clinician);
       await page.waitForSelector('.verdict-panel');
       await assertNoAxeViolations(page, `the empty clinician form (${lang})`);
@@ -120,7 +103,7 @@ describe('accessibility', () => {
     }));
   }
 
-  test('axe: a page restored from a saved link, and the start page after clearing (notices shown)', withPage({ locale: 'en-US' }, async (page) => {
+  test('axe: a page restored from a saved link, and the start page after clearing (notices shown)', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await page.goto(new URL('#t=interact&l=it&m=patient&p=result&a.sex=male', page.url()).href);
     await page.reload();
     await page.waitForSelector('.notice');
@@ -131,12 +114,12 @@ describe('accessibility', () => {
     await assertNoAxeViolations(page, 'the start page after clearing, with its notice (it)');
   }));
 
-  test('the axe check does catch a violation (a self-test of the helper)', withPage({ locale: 'en-US' }, async (page) => {
+  test('the axe check does catch a violation (a self-test of the helper)', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await page.evaluate(() => document.querySelector('main').append(document.createElement('button')));
     await assert.rejects(assertNoAxeViolations(page, 'a page with an unnamed button'), /button-name/);
   }));
 
-  test('focus moves to the h1 on every page change', withPage({ locale: 'en-US' }, async (page) => {
+  test('focus moves to the h1 on every page change', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     // The first page of a visit leaves focus at the top, so the first Tab reaches the skip link.
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the first page keeps focus at the top');
     await page.keyboard.press('Tab');
@@ -162,7 +145,7 @@ describe('accessibility', () => {
     await assertHeadingFocused(page, 'the start page, after clearing');
   }));
 
-  test('at 320 px wide nothing scrolls sideways', withPage({ locale: 'it-IT', width: 320, height: 640 }, async (page) => {
+  test('at 320 px wide nothing scrolls sideways', withPage(getBrowser, { locale: 'it-IT', width: 320, height: 640 }, async (page) => {
     const assertFits = async (label) => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 320, `${label}: the page is ${width} px wide at a 320 px viewport`);
@@ -195,7 +178,7 @@ describe('accessibility', () => {
     await assertFits('the clinician form');
   }));
 
-  test('the skip link is the first Tab stop and leads to the main content', withPage({ locale: 'en-US' }, async (page) => {
+  test('the skip link is the first Tab stop and leads to the main content', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     // The app puts focus on the h1 at load; start from the top of the page, as after a click there.
     await page.mouse.click(1, 1);
     await page.keyboard.press('Tab');
@@ -205,7 +188,7 @@ describe('accessibility', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'main');
   }));
 
-  test('the whole journey can be done with the keyboard alone', withPage({ locale: 'en-US' }, async (page) => {
+  test('the whole journey can be done with the keyboard alone', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await tabTo(page, 'button.button--start');
     await andWaitForNavigation(page, () => page.keyboard.press('Enter'));
     const asked = [];

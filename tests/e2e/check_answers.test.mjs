@@ -1,25 +1,19 @@
 // Check your answers: Change goes to the question and comes back; a changed gate asks the
 // questions it opens first.
-import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newContext, openApp, journey, seeResult, checkRows, changeAnswer, headingText, currentQuestionId,
+  useBrowser, newContext, openApp, journey, seeResult, checkRows, changeAnswer, headingText, currentQuestionId,
   answerQuestion, pressContinue, andWaitForNavigation, waitForHeadingFocus, question, radioSelector,
   assertNoPageErrors, clickSwitch, T, ELIGIBLE,
 } from './helpers.mjs';
 
 describe('Check your answers', () => {
-  let browser;
+  const getBrowser = useBrowser();
   let context;
   let page;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    context = await newContext(browser, { locale: 'en-US' });
+    context = await newContext(getBrowser(), { locale: 'en-US' });
     page = await openApp(context);
     await journey(page, ELIGIBLE);
   });

@@ -1,10 +1,10 @@
 // Bad input: the error summary at the top (focused, linking to the field), the message beside
 // the field, and nothing lost.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newContext, openApp, journey, currentQuestionId, answerQuestion, pressContinue,
-  andWaitForNavigation, radioSelector, question, assertNoPageErrors, fill, todayISO, T, ELIGIBLE,
+  useBrowser, withPage, journey, currentQuestionId, answerQuestion, pressContinue,
+  andWaitForNavigation, radioSelector, question, fill, todayISO, T, ELIGIBLE,
 } from './helpers.mjs';
 
 /** Asserts the GOV.UK error pattern for question `id` with `message`. */
@@ -40,26 +40,9 @@ async function assertError(page, id, message, { numeric }) {
 }
 
 describe('errors', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const getBrowser = useBrowser();
 
-  const withPage = (locale, body) => async () => {
-    const context = await newContext(browser, { locale });
-    try {
-      const page = await openApp(context);
-      await body(page);
-      assertNoPageErrors(page);
-    } finally {
-      await context.close();
-    }
-  };
-
-  test('an age of 150 is out of range; earlier answers are kept', withPage('en-US', async (page) => {
+  test('an age of 150 is out of range; earlier answers are kept', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await journey(page, ELIGIBLE, { stopAt: 'age' });
     await answerQuestion(page, 'age', 150);
     await pressContinue(page);
@@ -81,7 +64,7 @@ describe('errors', () => {
     assert.equal(await page.inputValue('#f-age'), '47', 'going back shows the answer given');
   }));
 
-  test('letters for a number ask for a number', withPage('en-US', async (page) => {
+  test('letters for a number ask for a number', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await journey(page, ELIGIBLE, { stopAt: 'age' });
     await answerQuestion(page, 'age', { text: 'forty' });
     await pressContinue(page);
@@ -89,13 +72,13 @@ describe('errors', () => {
     assert.equal(await page.inputValue('#f-age'), 'forty');
   }));
 
-  test('an empty number asks for an answer', withPage('en-US', async (page) => {
+  test('an empty number asks for an answer', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await journey(page, ELIGIBLE, { stopAt: 'age' });
     await pressContinue(page);
     await assertError(page, 'age', T.en.error_enter, { numeric: true });
   }));
 
-  test('nothing chosen on a yes/no question asks for an answer', withPage('en-US', async (page) => {
+  test('nothing chosen on a yes/no question asks for an answer', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await journey(page, ELIGIBLE, { stopAt: 'adenocarcinoma' });
     await pressContinue(page);
     assert.equal(await currentQuestionId(page), 'adenocarcinoma');
@@ -106,7 +89,7 @@ describe('errors', () => {
     assert.equal(await currentQuestionId(page), 'metastatic');
   }));
 
-  test('a date in the future for "how long ago" is refused', withPage('en-US', async (page) => {
+  test('a date in the future for "how long ago" is refused', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await journey(page, { ...ELIGIBLE, recent_surgery: 'yes' }, { stopAt: 'surgery_days_ago' });
     const future = todayISO(5);
     assert.equal(await page.getAttribute('#f-surgery_days_ago-date', 'max'), todayISO(), 'the date picker stops at today');
@@ -120,7 +103,7 @@ describe('errors', () => {
     assert.ok(described.split(' ').includes('error-surgery_days_ago'));
   }));
 
-  test('a number and a date together ask for one of them', withPage('en-US', async (page) => {
+  test('a number and a date together ask for one of them', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await journey(page, { ...ELIGIBLE, recent_surgery: 'yes' }, { stopAt: 'surgery_days_ago' });
     await page.fill('#f-surgery_days_ago', '3');
     await page.fill('#f-surgery_days_ago-date', todayISO(-3));
@@ -128,7 +111,7 @@ describe('errors', () => {
     await assertError(page, 'surgery_days_ago', T.en.error_both, { numeric: true });
   }));
 
-  test('errors read in Italian, with the unit in Italian', withPage('it-IT', async (page) => {
+  test('errors read in Italian, with the unit in Italian', withPage(getBrowser, { locale: 'it-IT' }, async (page) => {
     await journey(page, ELIGIBLE, { lang: 'it', stopAt: 'age' });
     await answerQuestion(page, 'age', 150);
     await pressContinue(page, 'it');

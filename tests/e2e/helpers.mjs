@@ -3,6 +3,7 @@
 // journey, axe-core, and a request recorder.
 //
 // Run through tests/e2e/run.sh, which builds the app, serves dist/ and exports BASE_URL.
+import { before, after } from 'node:test';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,59 @@ export async function newContext(browser, { locale = 'en-US', width = 1280, heig
   const context = await browser.newContext({ locale, viewport: { width, height }, ...options });
   context.setDefaultTimeout(ACTION_TIMEOUT);
   return context;
+}
+
+/**
+ * One browser for the enclosing `describe`: launched in its `before` hook, closed in its `after`.
+ * Returns a getter for it (the browser exists only once the hook has run).
+ */
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
+
+/**
+ * A test body that may open several fresh contexts: `body(open)`, where `open(options)` makes a
+ * context with `defaults` and then `options` (as `newContext` takes them). Every context opened
+ * is closed at the end, passed or failed. `getBrowser` is what `useBrowser` returns.
+ */
+export function withContexts(getBrowser, defaults, body) {
+  return async () => {
+    const contexts = [];
+    const open = async (options) => {
+      const context = await newContext(getBrowser(), { ...defaults, ...options });
+      contexts.push(context);
+      return context;
+    };
+    try {
+      await body(open);
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  };
+}
+
+/** A test body run in one fresh context made with `options`: `body(context)`; closed at the end. */
+export function withContext(getBrowser, options, body) {
+  return withContexts(getBrowser, options, async (open) => body(await open()));
+}
+
+/**
+ * A test body run on the app opened in one fresh context made with `options`:
+ * `body(page, context)`, then no uncaught errors in the page; the context is closed at the end.
+ */
+export function withPage(getBrowser, options, body) {
+  return withContext(getBrowser, options, async (context) => {
+    const page = await openApp(context);
+    await body(page, context);
+    assertNoPageErrors(page);
+  });
 }
 
 /**

@@ -1,126 +1,76 @@
 // Complete patient journeys, from the start page to the result, in English and in Italian.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newContext, openApp, journey, seeResult, reasonTitles, checkRows, criterionTitle, question,
-  assertNoPageErrors, fill, shownDate, todayISO, T, ELIGIBLE, ELIGIBLE_ORDER, NOT_ELIGIBLE, UNDETERMINED,
+  useBrowser, withPage, journey, seeResult, reasonTitles, checkRows, criterionTitle, question,
+  fill, shownDate, todayISO, T, ELIGIBLE, ELIGIBLE_ORDER, NOT_ELIGIBLE, UNDETERMINED,
 } from './helpers.mjs';
 
 const LOCALES = { en: 'en-US', it: 'it-IT' };
 
 describe('patient journeys', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const getBrowser = useBrowser();
 
   for (const lang of ['en', 'it']) {
     describe(`in ${lang === 'en' ? 'English' : 'Italian'}`, () => {
-      let context;
-      let page;
-      const open = async () => {
-        context = await newContext(browser, { locale: LOCALES[lang] });
-        page = await openApp(context);
+      // The app opens in the browser's language.
+      const inLang = (body) => withPage(getBrowser, { locale: LOCALES[lang] }, async (page) => {
         assert.equal(await page.getAttribute('html', 'lang'), lang);
-        return page;
-      };
-      const close = async () => {
-        if (page) assertNoPageErrors(page);
-        await context?.close();
-        context = page = undefined;
-      };
-
-      test('a likely-eligible person is told she may be eligible', async () => {
-        try {
-          await open();
-          const asked = await journey(page, ELIGIBLE, { lang });
-          assert.deepEqual(asked, ELIGIBLE_ORDER, 'only the questions that matter are asked, in order');
-          assert.equal((await checkRows(page)).length, ELIGIBLE_ORDER.length, 'one row per answer on Check your answers');
-          assert.equal(await seeResult(page, lang), T[lang].verdict_likely);
-          assert.equal(await page.locator('.panel.panel--good').count(), 1);
-          assert.deepEqual(await reasonTitles(page), [], 'no blocking or open reasons');
-          assert.match(await page.textContent('.panel__body'), new RegExp(escape(T[lang].verdict_likely_body)));
-        } finally {
-          await close();
-        }
+        await body(page);
       });
 
-      test('a not-eligible person is told at once, with the criterion that blocks', async () => {
-        try {
-          await open();
-          const asked = await journey(page, NOT_ELIGIBLE, { lang });
-          assert.equal(asked.at(-1), 'metastatic_chemo', 'no question is asked after the exclusion is known');
-          assert.equal(await seeResult(page, lang), T[lang].verdict_not);
-          assert.equal(await page.locator('.panel.panel--bad').count(), 1);
-          assert.deepEqual(await reasonTitles(page), [criterionTitle('metastatic_chemo', lang)]);
-        } finally {
-          await close();
-        }
-      });
+      test('a likely-eligible person is told she may be eligible', inLang(async (page) => {
+        const asked = await journey(page, ELIGIBLE, { lang });
+        assert.deepEqual(asked, ELIGIBLE_ORDER, 'only the questions that matter are asked, in order');
+        assert.equal((await checkRows(page)).length, ELIGIBLE_ORDER.length, 'one row per answer on Check your answers');
+        assert.equal(await seeResult(page, lang), T[lang].verdict_likely);
+        assert.equal(await page.locator('.panel.panel--good').count(), 1);
+        assert.deepEqual(await reasonTitles(page), [], 'no blocking or open reasons');
+        assert.match(await page.textContent('.panel__body'), new RegExp(escape(T[lang].verdict_likely_body)));
+      }));
 
-      test('an undetermined person is told what is still open', async () => {
-        try {
-          await open();
-          const asked = await journey(page, UNDETERMINED, { lang });
-          assert.deepEqual(asked, ELIGIBLE_ORDER, 'an "I\'m not sure" does not cut the journey short');
-          assert.equal(await seeResult(page, lang), T[lang].verdict_undetermined);
-          assert.equal(await page.locator('.panel.panel--open').count(), 1);
-          assert.deepEqual(await reasonTitles(page), [criterionTitle('organ_function', lang)]);
-        } finally {
-          await close();
-        }
-      });
+      test('a not-eligible person is told at once, with the criterion that blocks', inLang(async (page) => {
+        const asked = await journey(page, NOT_ELIGIBLE, { lang });
+        assert.equal(asked.at(-1), 'metastatic_chemo', 'no question is asked after the exclusion is known');
+        assert.equal(await seeResult(page, lang), T[lang].verdict_not);
+        assert.equal(await page.locator('.panel.panel--bad').count(), 1);
+        assert.deepEqual(await reasonTitles(page), [criterionTitle('metastatic_chemo', lang)]);
+      }));
+
+      test('an undetermined person is told what is still open', inLang(async (page) => {
+        const asked = await journey(page, UNDETERMINED, { lang });
+        assert.deepEqual(asked, ELIGIBLE_ORDER, 'an "I\'m not sure" does not cut the journey short');
+        assert.equal(await seeResult(page, lang), T[lang].verdict_undetermined);
+        assert.equal(await page.locator('.panel.panel--open').count(), 1);
+        assert.deepEqual(await reasonTitles(page), [criterionTitle('organ_function', lang)]);
+      }));
     });
   }
 
-  test('a man is told at once: one question, then Check your answers', async () => {
-    const context = await newContext(browser, { locale: 'en-US' });
-    try {
-      const page = await openApp(context);
-      const asked = await journey(page, { sex: 'male' });
-      assert.deepEqual(asked, ['sex']);
-      assert.deepEqual(await checkRows(page), [[question('sex').patient.en, 'Male']]);
-      assert.equal(await seeResult(page), T.en.verdict_not);
-      assert.ok((await reasonTitles(page)).includes(criterionTitle('male', 'en')), 'the reason names "Men cannot take part"');
-      assertNoPageErrors(page);
-    } finally {
-      await context.close();
-    }
-  });
+  test('a man is told at once: one question, then Check your answers', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
+    const asked = await journey(page, { sex: 'male' });
+    assert.deepEqual(asked, ['sex']);
+    assert.deepEqual(await checkRows(page), [[question('sex').patient.en, 'Male']]);
+    assert.equal(await seeResult(page), T.en.verdict_not);
+    assert.ok((await reasonTitles(page)).includes(criterionTitle('male', 'en')), 'the reason names "Men cannot take part"');
+  }));
 
-  test('a temporary exclusion says from which date it may lift (surgery 20 days ago)', async () => {
-    const context = await newContext(browser, { locale: 'en-US' });
-    try {
-      const page = await openApp(context);
-      const asked = await journey(page, { ...ELIGIBLE, recent_surgery: 'yes', surgery_days_ago: 20 });
-      assert.equal(asked.at(-1), 'surgery_days_ago');
-      assert.equal(await seeResult(page), T.en.verdict_not);
-      assert.deepEqual(await reasonTitles(page), [criterionTitle('recent_major_surgery', 'en')]);
-      // 28 days after the operation: 8 days from today.
-      assert.equal((await page.textContent('.panel__list .temporary')).trim(), fill(T.en.temporary_on, [shownDate(todayISO(8))]));
-      assertNoPageErrors(page);
-    } finally {
-      await context.close();
-    }
-  });
+  test('a temporary exclusion says from which date it may lift (surgery 20 days ago)', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
+    const asked = await journey(page, { ...ELIGIBLE, recent_surgery: 'yes', surgery_days_ago: 20 });
+    assert.equal(asked.at(-1), 'surgery_days_ago');
+    assert.equal(await seeResult(page), T.en.verdict_not);
+    assert.deepEqual(await reasonTitles(page), [criterionTitle('recent_major_surgery', 'en')]);
+    // 28 days after the operation: 8 days from today.
+    assert.equal((await page.textContent('.panel__list .temporary')).trim(), fill(T.en.temporary_on, [shownDate(todayISO(8))]));
+  }));
 
-  test('a temporary exclusion given as a date, in Italian', async () => {
-    const context = await newContext(browser, { locale: 'it-IT' });
-    try {
-      const page = await openApp(context);
-      await journey(page, { ...ELIGIBLE, recent_surgery: 'yes', surgery_days_ago: { date: todayISO(-20) } }, { lang: 'it' });
-      const rows = Object.fromEntries(await checkRows(page));
-      assert.equal(rows[question('surgery_days_ago').patient.it], '20 giorni', 'the date is shown as days ago');
-      assert.equal(await seeResult(page, 'it'), T.it.verdict_not);
-      assert.equal((await page.textContent('.panel__list .temporary')).trim(), fill(T.it.temporary_on, [shownDate(todayISO(8))]));
-      assertNoPageErrors(page);
-    } finally {
-      await context.close();
-    }
-  });
+  test('a temporary exclusion given as a date, in Italian', withPage(getBrowser, { locale: 'it-IT' }, async (page) => {
+    await journey(page, { ...ELIGIBLE, recent_surgery: 'yes', surgery_days_ago: { date: todayISO(-20) } }, { lang: 'it' });
+    const rows = Object.fromEntries(await checkRows(page));
+    assert.equal(rows[question('surgery_days_ago').patient.it], '20 giorni', 'the date is shown as days ago');
+    assert.equal(await seeResult(page, 'it'), T.it.verdict_not);
+    assert.equal((await page.textContent('.panel__list .temporary')).trim(), fill(T.it.temporary_on, [shownDate(todayISO(8))]));
+  }));
 });
 
 function escape(text) {

@@ -1,10 +1,10 @@
 // The language: taken from the browser, switchable at any time without losing anything, and
 // always reflected in <html lang>.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newContext, openApp, journey, checkRows, clickSwitch, headingText, currentQuestionId, answerQuestion,
-  radioSelector, question, seeResult, assertNoPageErrors, trial, T, ELIGIBLE,
+  useBrowser, withPage, journey, checkRows, clickSwitch, headingText, currentQuestionId, answerQuestion,
+  radioSelector, question, seeResult, trial, T, ELIGIBLE,
 } from './helpers.mjs';
 
 const START_TITLE = {
@@ -20,36 +20,20 @@ async function waitForLang(page, lang) {
 }
 
 describe('language', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-
-  const withPage = (locale, body) => async () => {
-    const context = await newContext(browser, { locale });
-    try {
-      const page = await openApp(context);
-      await body(page);
-      assertNoPageErrors(page);
-    } finally {
-      await context.close();
-    }
-  };
+  const getBrowser = useBrowser();
 
   for (const [locale, lang] of [['it-IT', 'it'], ['en-US', 'en'], ['en-GB', 'en'], ['it-CH', 'it'], ['de-DE', 'en']]) {
-    test(`a browser set to ${locale} gets ${lang === 'it' ? 'Italian' : 'English'}`, withPage(locale, async (page) => {
+    test(`a browser set to ${locale} gets ${lang === 'it' ? 'Italian' : 'English'}`, withPage(getBrowser, { locale }, async (page) => {
       await waitForLang(page, lang);
-      assert.ok((await headingText(page)).startsWith(START_TITLE[lang]), 'the start page heading is the trial title');
+      assert.equal(await headingText(page), T[lang].start_heading.replace('{0}', 'interACT'), 'the start page asks its question');
+      assert.ok((await page.textContent('p.lead')).startsWith(START_TITLE[lang]), 'the trial title follows the heading');
       assert.equal((await page.textContent('button.button--start')).trim(), T[lang].start_button);
       assert.equal((await page.textContent('header .header__name')).trim(), T[lang].app_name);
       assert.ok((await page.title()).endsWith(T[lang].app_name), 'the document title too');
     }));
   }
 
-  test('switching language mid-journey keeps every answer, and <html lang> follows', withPage('en-US', async (page) => {
+  test('switching language mid-journey keeps every answer, and <html lang> follows', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await waitForLang(page, 'en');
     // The first half in English...
     await journey(page, ELIGIBLE, { stopAt: 'metastatic_chemo' });
@@ -84,7 +68,7 @@ describe('language', () => {
     assert.equal(await seeResult(page), T.en.verdict_likely);
   }));
 
-  test('the Italian start page names the country and the cities in Italian', withPage('it-IT', async (page) => {
+  test('the Italian start page names the country and the cities in Italian', withPage(getBrowser, { locale: 'it-IT' }, async (page) => {
     await waitForLang(page, 'it');
     const status = await page.$$eval('.facts dd', (dds) => dds.map((d) => d.textContent));
     const sites = await page.$$eval('section[aria-labelledby="sites-title"] li', (lis) => lis.map((l) => l.textContent));
@@ -92,7 +76,7 @@ describe('language', () => {
     assert.deepEqual(english, [], 'no "Italy" or "Rome" on a page in Italian (Italia, Roma)');
   }));
 
-  test('switching language on the result page translates the verdict and the reasons', withPage('it-IT', async (page) => {
+  test('switching language on the result page translates the verdict and the reasons', withPage(getBrowser, { locale: 'it-IT' }, async (page) => {
     await journey(page, { ...ELIGIBLE, allergy: 'yes' }, { lang: 'it' });
     assert.equal(await seeResult(page, 'it'), T.it.verdict_not);
     await clickSwitch(page, 'English');
@@ -102,7 +86,7 @@ describe('language', () => {
     assert.deepEqual(reasons, [trial.criteria.find((c) => c.id === 'allergy').title.en]);
   }));
 
-  test('the quoted registry text is marked as English inside an Italian page', withPage('it-IT', async (page) => {
+  test('the quoted registry text is marked as English inside an Italian page', withPage(getBrowser, { locale: 'it-IT' }, async (page) => {
     await journey(page, { sex: 'male' }, { lang: 'it' });
     await seeResult(page, 'it');
     const quotes = await page.$$eval('.criteria blockquote', (qs) => qs.map((q) => q.closest('[lang]').getAttribute('lang')));

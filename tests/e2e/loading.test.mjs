@@ -1,10 +1,10 @@
 // Choosing and loading the trial: ?trial=<id>, a trial that cannot be fetched, a definition
 // with problems. These pages are in the browser's language like every other, with the same
 // heading focus and <html lang>.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newContext, recordRequests, assertNoAxeViolations, headingText, BASE_URL, ORIGIN, T,
+  useBrowser, withContext, recordRequests, assertNoAxeViolations, headingText, BASE_URL, ORIGIN, T,
 } from './helpers.mjs';
 
 /** Opens a page and waits for its first h1 (these pages may not have #page-heading). */
@@ -18,72 +18,53 @@ async function openRaw(context, search) {
 }
 
 describe('loading the trial', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const getBrowser = useBrowser();
 
   test('?trial=interact loads interACT; an id that is not a plain id falls back to it', async () => {
     for (const search of ['?trial=interact', '?trial=..%2Fsecrets', '?trial=https://evil.example/x', '?trial=INTERACT']) {
-      const context = await newContext(browser);
-      try {
+      await withContext(getBrowser, {}, async (context) => {
         const recorder = recordRequests(context);
         const page = await openRaw(context, search);
         await page.waitForSelector('#page-heading');
-        assert.ok((await headingText(page)).startsWith('Personalizing treatment'), `${search}: the interACT start page`);
+        assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), `${search}: the interACT start page`);
         const trials = recorder.requests.map((r) => new URL(r.url)).filter((u) => u.pathname.includes('/trials/'));
         assert.deepEqual(trials.map((u) => `${u.origin}${u.pathname}`), [`${ORIGIN}/trials/interact.toml`], `${search}: only interact.toml is fetched`);
-      } finally {
-        await context.close();
-      }
+      })();
     }
   });
 
-  test('a trial that cannot be fetched says so, in the browser\'s language, as a proper page', async () => {
-    const context = await newContext(browser, { locale: 'it-IT' });
-    try {
-      const page = await openRaw(context, '?trial=no-such-trial');
-      assert.equal((await page.textContent('main h1')).trim(), T.it.load_failed_title);
-      assert.ok((await page.textContent('main')).includes(T.it.load_failed_body));
-      assert.deepEqual(page.errors, []);
-      await assertNoAxeViolations(page, 'the load-failed page (it)');
-      // Every problem at once, so one run shows what to fix.
-      const problems = [];
-      const lang = await page.getAttribute('html', 'lang');
-      // The page is Italian: <html lang> must say so (WCAG 3.1.1).
-      if (lang !== 'it') problems.push(`<html lang="${lang}"> on a page in Italian`);
-      // Like every other page: the h1 is #page-heading and can take focus. As the first page of a
-      // visit, it leaves focus at the top of the page.
-      const id = await page.getAttribute('main h1', 'id');
-      if (id !== 'page-heading') problems.push(`the h1 has id ${JSON.stringify(id)}, not "page-heading"`);
-      if ((await page.getAttribute('main h1', 'tabindex')) !== '-1') problems.push('the h1 cannot take focus');
-      const title = await page.title();
-      if (!title.startsWith(T.it.load_failed_title)) problems.push(`the document title is "${title}", not the page's heading`);
-      assert.deepEqual(problems, [], 'the load-failed page is a page like the others');
-    } finally {
-      await context.close();
-    }
-  });
+  test('a trial that cannot be fetched says so, in the browser\'s language, as a proper page', withContext(getBrowser, { locale: 'it-IT' }, async (context) => {
+    const page = await openRaw(context, '?trial=no-such-trial');
+    assert.equal((await page.textContent('main h1')).trim(), T.it.load_failed_title);
+    assert.ok((await page.textContent('main')).includes(T.it.load_failed_body));
+    assert.deepEqual(page.errors, []);
+    await assertNoAxeViolations(page, 'the load-failed page (it)');
+    // Every problem at once, so one run shows what to fix.
+    const problems = [];
+    const lang = await page.getAttribute('html', 'lang');
+    // The page is Italian: <html lang> must say so (WCAG 3.1.1).
+    if (lang !== 'it') problems.push(`<html lang="${lang}"> on a page in Italian`);
+    // Like every other page: the h1 is #page-heading and can take focus. As the first page of a
+    // visit, it leaves focus at the top of the page.
+    const id = await page.getAttribute('main h1', 'id');
+    if (id !== 'page-heading') problems.push(`the h1 has id ${JSON.stringify(id)}, not "page-heading"`);
+    if ((await page.getAttribute('main h1', 'tabindex')) !== '-1') problems.push('the h1 cannot take focus');
+    const title = await page.title();
+    if (!title.startsWith(T.it.load_failed_title)) problems.push(`the document title is "${title}", not the page's heading`);
+    assert.deepEqual(problems, [], 'the load-failed page is a page like the others');
+  }));
 
-  test('a definition with problems shows its diagnostics', async () => {
-    const context = await newContext(browser, { locale: 'en-US' });
-    try {
-      // A definition that fails its check, served in place of a file (nothing is added to the build).
-      await context.route('**/trials/broken.toml', (route) =>
-        route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: '[trial]\nid = "broken"\n' }),
-      );
-      const page = await openRaw(context, '?trial=broken');
-      assert.equal((await page.textContent('main h1')).trim(), T.en.definition_invalid_title);
-      const diagnostics = await page.textContent('pre.diagnostics');
-      assert.match(diagnostics, /trials\/broken\.toml/, 'the diagnostics name the file');
-      assert.match(diagnostics, /\d+ problems?/);
-      assert.deepEqual(page.errors, []);
-      await assertNoAxeViolations(page, 'the invalid-definition page (en)');
-    } finally {
-      await context.close();
-    }
-  });
+  test('a definition with problems shows its diagnostics', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    // A definition that fails its check, served in place of a file (nothing is added to the build).
+    await context.route('**/trials/broken.toml', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: '[trial]\nid = "broken"\n' }),
+    );
+    const page = await openRaw(context, '?trial=broken');
+    assert.equal((await page.textContent('main h1')).trim(), T.en.definition_invalid_title);
+    const diagnostics = await page.textContent('pre.diagnostics');
+    assert.match(diagnostics, /trials\/broken\.toml/, 'the diagnostics name the file');
+    assert.match(diagnostics, /\d+ problems?/);
+    assert.deepEqual(page.errors, []);
+    await assertNoAxeViolations(page, 'the invalid-definition page (en)');
+  }));
 });

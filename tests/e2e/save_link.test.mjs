@@ -1,8 +1,8 @@
 // "Save a link to continue later" and "Clear my answers".
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newContext, openApp, journey, checkRows, seeResult, headingText, currentQuestionId, radioSelector,
+  useBrowser, withContexts, openApp, journey, checkRows, seeResult, headingText, currentQuestionId, radioSelector,
   andWaitForNavigation, waitForHeadingFocus, assertNoPageErrors, question, todayISO, BASE_URL, ORIGIN, T, ELIGIBLE,
 } from './helpers.mjs';
 
@@ -18,29 +18,9 @@ async function readSavedLink(page, lang = 'en') {
 }
 
 describe('save a link', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const getBrowser = useBrowser();
 
-  const withContext = (locale, body) => async () => {
-    const contexts = [];
-    const open = async (options) => {
-      const context = await newContext(browser, { locale, ...options });
-      contexts.push(context);
-      return context;
-    };
-    try {
-      await body(open);
-    } finally {
-      for (const context of contexts) await context.close();
-    }
-  };
-
-  test('a link saved mid-journey resumes at the same question, with the answers, in a fresh browser', withContext('en-US', async (open) => {
+  test('a link saved mid-journey resumes at the same question, with the answers, in a fresh browser', withContexts(getBrowser, { locale: 'en-US' }, async (open) => {
     const page = await openApp(await open());
     await journey(page, ELIGIBLE, { stopAt: 'ecog' });
     const link = await readSavedLink(page);
@@ -65,7 +45,7 @@ describe('save a link', () => {
     assertNoPageErrors(resumed);
   }));
 
-  test('a link saved on Check your answers in Italian reopens there, in Italian', withContext('it-IT', async (open) => {
+  test('a link saved on Check your answers in Italian reopens there, in Italian', withContexts(getBrowser, { locale: 'it-IT' }, async (open) => {
     const page = await openApp(await open());
     await journey(page, ELIGIBLE, { lang: 'it' });
     const rows = await checkRows(page);
@@ -80,7 +60,7 @@ describe('save a link', () => {
     assert.equal((await resumed.textContent('button.button--start')).trim(), T.it.resume_button);
   }));
 
-  test('the link follows the answers: a later change is in a link opened later', withContext('en-US', async (open) => {
+  test('the link follows the answers: a later change is in a link opened later', withContexts(getBrowser, { locale: 'en-US' }, async (open) => {
     const page = await openApp(await open());
     await journey(page, ELIGIBLE, { stopAt: 'adenocarcinoma' });
     const first = await readSavedLink(page);
@@ -94,7 +74,7 @@ describe('save a link', () => {
     assert.match(second, /p=q\.metastatic/);
   }));
 
-  test('a how-long-ago answer keeps its meaning when the link is opened on a later day', withContext('en-US', async (open) => {
+  test('a how-long-ago answer keeps its meaning when the link is opened on a later day', withContexts(getBrowser, { locale: 'en-US' }, async (open) => {
     const page = await openApp(await open());
     // Surgery 20 days ago: excluded for now, until 8 days from today.
     await journey(page, { ...ELIGIBLE, recent_surgery: 'yes', surgery_days_ago: { date: todayISO(-20) } });
@@ -113,7 +93,7 @@ describe('save a link', () => {
     assert.equal(await seeResult(resumed), T.en.verdict_likely, 'the 28 days have passed');
   }));
 
-  test('"Copy link" copies the link and says so', withContext('en-US', async (open) => {
+  test('"Copy link" copies the link and says so', withContexts(getBrowser, { locale: 'en-US' }, async (open) => {
     const context = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await openApp(context);
     await journey(page, ELIGIBLE, { stopAt: 'age' });
@@ -124,7 +104,7 @@ describe('save a link', () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   }));
 
-  test('"Clear my answers" on the result page wipes everything', withContext('en-US', async (open) => {
+  test('"Clear my answers" on the result page wipes everything', withContexts(getBrowser, { locale: 'en-US' }, async (open) => {
     const page = await openApp(await open());
     await journey(page, ELIGIBLE);
     // Arrive from a saved link, so there is a fragment to clear too.

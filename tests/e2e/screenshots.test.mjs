@@ -1,11 +1,11 @@
 // Full-page screenshots of every page type, at phone (375 px) and desktop (1280 px) widths, in
 // both languages, written to tests/e2e/screenshots/<lang>-<width>-<page>.png for people to look at.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, statSync, readFileSync } from 'node:fs';
 import {
-  launch, newContext, openApp, journey, seeResult, changeAnswer, answerQuestion, pressContinue, andWaitForNavigation,
-  clickSwitch, screenshotPath, assertNoPageErrors, T, ELIGIBLE,
+  useBrowser, withPage, journey, seeResult, changeAnswer, answerQuestion, pressContinue, andWaitForNavigation,
+  clickSwitch, screenshotPath, T, ELIGIBLE,
 } from './helpers.mjs';
 
 const LOCALES = { en: 'en-US', it: 'it-IT' };
@@ -24,18 +24,11 @@ function pngSize(file) {
 }
 
 describe('screenshots', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const getBrowser = useBrowser();
 
   for (const lang of ['en', 'it']) {
     for (const [width, height] of Object.entries(WIDTHS).map(([w, h]) => [Number(w), h])) {
       test(`every page type at ${width} px, ${lang === 'en' ? 'English' : 'Italian'}`, async () => {
-        const context = await newContext(browser, { locale: LOCALES[lang], width, height });
         const shots = [];
         const shoot = async (page, name) => {
           const file = screenshotPath(`${lang}-${width}-${name}`);
@@ -44,8 +37,7 @@ describe('screenshots', () => {
           await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
           shots.push([name, file]);
         };
-        try {
-          const page = await openApp(context);
+        await withPage(getBrowser, { locale: LOCALES[lang], width, height }, async (page) => {
           await shoot(page, 'start');
           await journey(page, PERSON, {
             lang,
@@ -84,10 +76,7 @@ describe('screenshots', () => {
           await clickSwitch(page, T[lang].mode_clinician);
           await page.waitForSelector('.verdict-panel');
           await shoot(page, 'clinician');
-          assertNoPageErrors(page);
-        } finally {
-          await context.close();
-        }
+        })();
         assert.deepEqual(shots.map(([name]) => name), PAGES);
         for (const [name, file] of shots) {
           assert.ok(statSync(file).size > 5000, `${name}: a non-empty screenshot`);
