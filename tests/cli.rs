@@ -170,6 +170,55 @@ fn usage_and_missing_files_exit_2() {
     assert!(stderr(&out).contains("cannot read /nonexistent/trial.toml"));
 }
 
+/// Every vignette of tests/vignettes/interact.toml, run through `prescreen eval` as an author
+/// would: the binary's verdict is the one the vignette expects.
+#[test]
+fn eval_gives_every_vignette_its_verdict() {
+    let dir = scratch("vignettes");
+    let file: toml::Table = toml::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/vignettes/interact.toml"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let profiles = file["profile"].as_table().unwrap();
+    let vignettes = file["vignette"].as_array().unwrap();
+    for (i, v) in vignettes.iter().enumerate() {
+        let v = v.as_table().unwrap();
+        let mut answers = toml::Table::new();
+        if let Some(from) = v.get("from").and_then(|f| f.as_str()) {
+            answers.extend(profiles[from].as_table().unwrap().clone());
+        }
+        for removed in v
+            .get("remove")
+            .and_then(|r| r.as_array())
+            .into_iter()
+            .flatten()
+        {
+            answers.remove(removed.as_str().unwrap());
+        }
+        if let Some(extra) = v.get("answers").and_then(|a| a.as_table()) {
+            answers.extend(extra.clone());
+        }
+        let path = write(
+            &dir,
+            &format!("{i}.json"),
+            &serde_json::to_string(&answers).unwrap(),
+        );
+        let today = v
+            .get("today")
+            .and_then(|t| t.as_str())
+            .unwrap_or("2026-11-25");
+        let out = prescreen(&["eval", INTERACT_PATH, &path, "--today", today]);
+        let name = v["name"].as_str().unwrap();
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(report["verdict"], v["expect"].as_str().unwrap(), "{name}");
+    }
+}
+
 #[test]
 fn the_example_patients_get_their_verdicts() {
     for (file, verdict) in [
