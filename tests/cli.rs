@@ -35,6 +35,67 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 }
 
 #[test]
+fn check_accepts_every_trial_and_each_id_is_its_file_name() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/trials");
+    let mut trials = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        let file = path.to_string_lossy().into_owned();
+        let out = prescreen(&["check", &file]);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+        let trial = prescreen::load(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            Some(trial.facts.id.as_str()),
+            path.file_stem().and_then(|s| s.to_str()),
+            "{file}"
+        );
+        trials += 1;
+    }
+    assert!(trials >= 2, "interACT and the demo trial");
+}
+
+/// The fictional demo trial is data only: the engine reaches every verdict on it, and a temporary
+/// exclusion says when it lifts.
+#[test]
+fn the_demo_trial_reaches_every_verdict() {
+    let demo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/static/trials/demo_cardio.toml"
+    );
+    let dir = scratch("demo");
+    let cases = [
+        (
+            r#"{"age": 64, "heart_failure": "yes", "ejection_fraction": 35, "nyha_class": "class2", "systolic_bp": 118, "recent_heart_attack": "yes", "heart_attack_days_ago": "2026-06-01", "dialysis": "no", "pregnant_or_breastfeeding": "no"}"#,
+            "likely_eligible",
+        ),
+        (
+            r#"{"age": 71, "heart_failure": "yes", "ejection_fraction": 30, "nyha_class": "class3", "systolic_bp": 112, "recent_heart_attack": "yes", "heart_attack_days_ago": 20, "dialysis": "no", "pregnant_or_breastfeeding": "no"}"#,
+            "not_eligible",
+        ),
+        (
+            r#"{"age": 58, "heart_failure": "yes", "ejection_fraction": "unsure", "nyha_class": "class2", "systolic_bp": 125, "recent_heart_attack": "no", "dialysis": "no", "pregnant_or_breastfeeding": "no"}"#,
+            "undetermined",
+        ),
+    ];
+    for (i, (json, verdict)) in cases.iter().enumerate() {
+        let path = write(&dir, &format!("{i}.json"), json);
+        let out = prescreen(&["eval", demo, &path, "--today", "2026-11-25"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(report["verdict"], *verdict, "{json}");
+        if *verdict == "not_eligible" {
+            let lifts = report["criteria"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find_map(|c| c.get("lifts"))
+                .expect("temporary");
+            assert_eq!(lifts["on"], "2027-02-03");
+        }
+    }
+}
+
+#[test]
 fn check_accepts_interact() {
     let out = prescreen(&["check", INTERACT_PATH]);
     assert!(out.status.success(), "{}", stderr(&out));

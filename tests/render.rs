@@ -177,3 +177,23 @@ fn the_clinician_form_has_every_group_and_a_live_verdict() {
     );
     assert!(std::path::Path::new(INTERACT_PATH).exists());
 }
+
+#[test]
+fn a_demo_trial_says_so_on_every_page() {
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/static/trials/demo_cardio.toml"
+    ))
+    .unwrap();
+    let trial = Rc::new(prescreen::load(&source).unwrap());
+    for (lang, badge) in [
+        (Lang::En, "Demo trial: fictional, for demonstration only"),
+        (Lang::It, "Studio dimostrativo"),
+    ] {
+        for page in [Page::Start, Page::Check, Page::Result] {
+            let state = State::new(trial.clone(), lang, today());
+            let html = render(State { page, ..state });
+            assert!(html.contains(badge), "{lang:?} {page:?}");
+        }
+    }
+}
