@@ -58,15 +58,20 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Moves by `days`, within ±2.7 million years of 1970, so no arithmetic can overflow.
     pub fn add_days(self, days: i64) -> Date {
-        Date::from_days(self.to_days() + days)
+        const LIMIT: i64 = 1_000_000_000;
+        Date::from_days(self.to_days().saturating_add(days).clamp(-LIMIT, LIMIT))
     }
 
     /// Whole calendar months from `self` to the later date `to` (0 if `to` is earlier).
     pub fn whole_months_until(self, to: Date) -> i64 {
         let mut months = (i64::from(to.year) - i64::from(self.year)) * 12 + i64::from(to.month)
             - i64::from(self.month);
-        if to.day < self.day {
+        // A month is complete on the same day of the next month, or on its last day when it is
+        // shorter: 31 January to 28 February is one month, 29 February 2024 to 28 February 2025
+        // a year.
+        if to.day < self.day && to.day < days_in_month(to.year, to.month) {
             months -= 1;
         }
         months.max(0)
@@ -126,5 +131,12 @@ mod tests {
         assert_eq!(d("2026-05-25").whole_months_until(d("2026-11-25")), 6);
         assert_eq!(d("2026-05-26").whole_months_until(d("2026-11-25")), 5);
         assert_eq!(d("2026-12-01").whole_months_until(d("2026-11-25")), 0);
+        assert_eq!(d("2026-01-31").whole_months_until(d("2026-02-28")), 1);
+        assert_eq!(d("2026-01-31").whole_months_until(d("2026-02-27")), 0);
+        assert_eq!(d("2024-02-29").whole_months_until(d("2025-02-28")), 12);
+        assert_eq!(
+            d("2026-11-25").add_days(i64::MAX).year,
+            Date::from_days(1_000_000_000).year
+        );
     }
 }

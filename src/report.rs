@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::date::Date;
-use crate::engine::{evaluate, lifts_in, relevance, Status, Verdict};
+use crate::engine::{evaluate, lifts_in, relevance, verdict_once_lifted, Status, Verdict};
 use crate::text::Lang;
 use crate::trial::{CriterionKind, QuestionKind, Trial};
 
@@ -13,6 +13,9 @@ pub struct Report<'t> {
     pub trial: &'t str,
     pub lang: Lang,
     pub verdict: Verdict,
+    /// When temporary exclusions rule the person out for now: the verdict once they have lifted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict_once_lifted: Option<Verdict>,
     pub criteria: Vec<CriterionReport<'t>>,
     /// Inclusions and exclusions still unknown.
     pub open_criteria: Vec<&'t str>,
@@ -74,7 +77,7 @@ impl<'t> Report<'t> {
             id: &trial.questions[q].id,
             text: trial.questions[q].patient.get(lang),
         };
-        let criteria = trial
+        let criteria: Vec<CriterionReport> = trial
             .criteria
             .iter()
             .enumerate()
@@ -92,7 +95,7 @@ impl<'t> Report<'t> {
                         return None;
                     };
                     let on = today
-                        .filter(|_| unit.id() == "days")
+                        .filter(|_| unit.id() == "days" && after <= 36_500.0)
                         .map(|today| today.add_days(after.ceil() as i64).to_string());
                     Some(Lifts {
                         after,
@@ -130,6 +133,9 @@ impl<'t> Report<'t> {
             trial: &trial.facts.id,
             lang,
             verdict: evaluation.verdict,
+            verdict_once_lifted: (evaluation.verdict == Verdict::NotEligible
+                && criteria.iter().any(|c| c.lifts.is_some()))
+            .then(|| verdict_once_lifted(trial, answers)),
             criteria,
             open_criteria: evaluation.open(trial).map(|(_, c)| c.id.as_str()).collect(),
             open_questions: relevance.open.iter().map(|&q| question_ref(q)).collect(),

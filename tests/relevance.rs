@@ -209,3 +209,69 @@ fn a_temporary_exclusion_says_when_it_lifts() {
         (8.0, "days", Some("2026-12-03"))
     );
 }
+
+#[test]
+fn waiting_is_offered_only_when_waiting_could_help() {
+    let trial = interact();
+    let mut profile = ELIGIBLE.to_vec();
+    profile.retain(|(q, _)| *q != "recent_surgery");
+    profile.extend([("recent_surgery", "yes"), ("surgery_days_ago", "20")]);
+    let report = Report::build(&trial, &answers(&trial, &profile), Lang::En, Some(today()));
+    assert_eq!(report.verdict_once_lifted, Some(Verdict::LikelyEligible));
+    profile.retain(|(q, _)| *q != "age");
+    profile.push(("age", "16"));
+    let report = Report::build(&trial, &answers(&trial, &profile), Lang::En, Some(today()));
+    assert_eq!(
+        report.verdict_once_lifted,
+        Some(Verdict::NotEligible),
+        "too young: waiting does not help"
+    );
+}
+
+/// A temporary exclusion whose rule has another branch, or whose threshold is not where it says
+/// it lifts, does not claim to lift.
+#[test]
+fn an_exclusion_lifts_only_if_it_really_stops_applying() {
+    let base = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid/temporary_exclusion.toml"
+    ))
+    .unwrap();
+    // Keep the fixture's head and questions, and give it two well-formed temporary exclusions.
+    let head = &base[..base.find("[[criterion]]").unwrap()];
+    let criterion = |id: &str, rule: &str| {
+        format!(
+            "[[criterion]]\nid = \"{id}\"\nkind = \"exclusion\"\ntitle = {{ en = \"T\", it = \"T\" }}\nrule = \"{rule}\"\nsource = \"s\"\nmet = {{ en = \"m\", it = \"m\" }}\nnot_met = {{ en = \"n\", it = \"n\" }}\nunknown = {{ en = \"u\", it = \"u\" }}\nlifts_after = {{ question = \"days_ago\", at = 28 }}\n\n"
+        )
+    };
+    let source = format!(
+        "{head}{}{}[[criterion]]\nid = \"adult\"\nkind = \"inclusion\"\ntitle = {{ en = \"T\", it = \"T\" }}\nrule = \"age >= 18\"\nsource = \"s\"\nmet = {{ en = \"m\", it = \"m\" }}\nnot_met = {{ en = \"n\", it = \"n\" }}\nunknown = {{ en = \"u\", it = \"u\" }}\n",
+        criterion("either", "days_ago < 28 or surgery == yes"),
+        criterion("longer", "days_ago < 90"),
+    );
+    let trial = prescreen::load(&source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let given = answers(
+        &trial,
+        &[("days_ago", "20"), ("surgery", "no"), ("age", "40")],
+    );
+    let evaluation = evaluate(&trial, &given);
+    assert_eq!(
+        prescreen::engine::lifts_in(&trial, &given, &evaluation, 0),
+        Some(8.0)
+    );
+    assert_eq!(
+        prescreen::engine::lifts_in(&trial, &given, &evaluation, 1),
+        None,
+        "at 28 days it still applies"
+    );
+    let given = answers(
+        &trial,
+        &[("days_ago", "20"), ("surgery", "yes"), ("age", "40")],
+    );
+    let evaluation = evaluate(&trial, &given);
+    assert_eq!(
+        prescreen::engine::lifts_in(&trial, &given, &evaluation, 0),
+        None,
+        "the other branch holds"
+    );
+}

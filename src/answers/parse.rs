@@ -185,6 +185,9 @@ fn parse_number(text: &str) -> Option<f64> {
 }
 
 fn in_range(question: &Question, range: &Range, n: f64) -> Result<Answer, AnswerError> {
+    // Six decimals at most, as numbers are shown and saved (text::number): what a person sees is
+    // what is evaluated.
+    let n = (n * 1e6).round() / 1e6;
     if n >= range.min && n <= range.max {
         Ok(Answer::Number(n))
     } else {

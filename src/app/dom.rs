@@ -141,6 +141,14 @@ pub fn push_history_depth(depth: usize) {
     }
 }
 
+/// Marks the browser's current entry as the start of a journey (depth 0): after a reload or a
+/// saved link, the depth left in the entry no longer matches the journey's.
+pub fn reset_history_depth() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state(&wasm_bindgen::JsValue::from_f64(0.0), "");
+    }
+}
+
 /// Goes back through the browser's history when the journey put entries there; false otherwise,
 /// and the caller goes back itself.
 pub fn go_back() -> bool {

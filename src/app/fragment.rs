@@ -52,7 +52,13 @@ pub fn encode(state: &State) -> String {
         escape(&page),
         state.today
     );
-    for (q, answer) in state.answers.iter() {
+    // Answers to questions that no longer apply stay out of the link: they count for nothing.
+    let applies = crate::engine::evaluate(&state.trial, &state.answers).applies;
+    for (q, answer) in state
+        .answers
+        .iter()
+        .filter(|(q, _)| applies[*q] != crate::engine::Truth::False)
+    {
         let id = &state.trial.questions[q].id;
         out.push_str(&format!(
             "&a.{}={}",

@@ -7,7 +7,7 @@ use yew::Reducible;
 
 use crate::answers::{Answer, Answers};
 use crate::date::Date;
-use crate::engine::{evaluate, relevance, Relevance};
+use crate::engine::{evaluate, relevance, Relevance, Truth};
 use crate::text::Lang;
 use crate::trial::{QuestionIdx, Trial};
 
@@ -119,6 +119,28 @@ impl State {
         }
     }
 
+    /// Whether a page can be shown with the answers as they are now: not a question that no
+    /// longer applies (after a change of answer, going back must not show it).
+    fn shows(&self, page: Page) -> bool {
+        match page {
+            Page::Question(q) => evaluate(&self.trial, &self.answers)
+                .applies
+                .get(q)
+                .is_some_and(|t| *t != Truth::False),
+            _ => true,
+        }
+    }
+
+    /// Goes back one page, past any question that no longer applies.
+    fn back(&mut self) {
+        loop {
+            self.page = self.history.pop().unwrap_or(Page::Start);
+            if self.shows(self.page) {
+                break;
+            }
+        }
+    }
+
     fn go(&mut self, page: Page) {
         if page != self.page {
             self.history.push(self.page);
@@ -147,12 +169,10 @@ impl Reducible for State {
                 Some(answer) => state.answers.set(q, answer),
                 None => state.answers.clear(q),
             },
-            Action::Back => {
-                state.page = state.history.pop().unwrap_or(Page::Start);
-            }
+            Action::Back => state.back(),
             Action::BackTo(depth) => {
                 while state.history.len() > depth {
-                    state.page = state.history.pop().unwrap_or(Page::Start);
+                    state.back();
                 }
             }
             Action::Change(q) => state.go(Page::Question(q)),
@@ -174,8 +194,9 @@ impl Reducible for State {
                 state.history.clear();
                 state.page = page;
                 // Time may have reopened the journey (a temporary exclusion lifted since the link
-                // was saved): then it goes on from the next question that matters.
-                if matches!(page, Page::Check | Page::Result) {
+                // was saved): then it goes on from the next question that matters. A question that
+                // does not apply to these answers is never shown.
+                if !state.shows(page) || matches!(page, Page::Check | Page::Result) {
                     if let Page::Question(q) = state.next_page() {
                         state.page = Page::Question(q);
                     }
@@ -327,6 +348,60 @@ mod tests {
             Page::Result,
             "a settled journey stays where it was"
         );
+    }
+
+    #[test]
+    fn back_skips_questions_that_no_longer_apply() {
+        let mut s = state().reduce(Action::Start);
+        for (id, text) in [
+            ("sex", "female"),
+            ("age", "50"),
+            ("adenocarcinoma", "yes"),
+            ("metastatic", "yes"),
+            ("er_status", "positive"),
+            ("pgr_status", "positive"),
+            ("her2_status", "low"),
+            ("her2pos_or_tn_history", "no"),
+            ("first_line_cdk46", "yes"),
+            ("progressed_on_first_line", "yes"),
+        ] {
+            s = answer(&s, id, text);
+        }
+        assert_eq!(page_id(&s), "first_line_months");
+        // Change the gate: first-line treatment without a CDK4/6 inhibitor. Months no longer apply.
+        let gate = s.trial.question_index("first_line_cdk46").unwrap();
+        s = s.reduce(Action::Change(gate));
+        s = answer(&s, "first_line_cdk46", "no");
+        let mut seen = Vec::new();
+        while s.page != Page::Start {
+            s = s.reduce(Action::Back);
+            seen.push(page_id(&s));
+        }
+        assert!(
+            !seen
+                .iter()
+                .any(|p| p == "progressed_on_first_line" || p == "first_line_months"),
+            "{seen:?}"
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_question_that_does_not_apply_opens_the_next_one_that_does() {
+        let s = state();
+        let trial = s.trial.clone();
+        let mut answers = Answers::new(&trial);
+        answers.set(trial.question_index("sex").unwrap(), Answer::Choice(0));
+        answers.set(
+            trial.question_index("childbearing_potential").unwrap(),
+            Answer::No,
+        );
+        let pregnant = trial.question_index("pregnant").unwrap();
+        let restored = s.reduce(Action::Restore {
+            answers,
+            page: Page::Question(pregnant),
+            complete: true,
+        });
+        assert_eq!(page_id(&restored), "age");
     }
 
     #[test]

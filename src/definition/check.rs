@@ -56,7 +56,9 @@ pub fn check(source: &str, doc: raw::Document) -> Result<Trial, Vec<Diagnostic>>
         .iter()
         .map(|c| checker.rule(&scope, &c.rule, None))
         .collect();
-    for resolved in &rules {
+    // Gates are rules too: a question asked only after an answer to a question that is itself
+    // asked only of some people must name that question's gate as well.
+    for resolved in rules.iter().chain(gates.iter().flatten()) {
         checker.guards(resolved, &gates, &doc.question);
     }
     checker.unused(&doc.question, &index, &gates, &rules);

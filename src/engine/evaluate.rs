@@ -256,21 +256,46 @@ impl Scope<'_> {
 }
 
 /// For a temporary exclusion that is met: how many units (of its elapsed question) until it lifts.
+/// `None` unless the exclusion really stops applying once that time has passed (its rule may have
+/// other branches that still hold).
 pub fn lifts_in(
     trial: &Trial,
     answers: &Answers,
     evaluation: &Evaluation,
     criterion: usize,
 ) -> Option<f64> {
-    let c = trial.criteria.get(criterion)?;
-    let lifts = c.lifts_after?;
-    if evaluation.statuses.get(criterion) != Some(&Status::Met) {
+    let lifts = trial.criteria.get(criterion)?.lifts_after?;
+    if evaluation.statuses.get(criterion) != Some(&Status::Met)
+        || evaluation.applies.get(lifts.question) == Some(&Truth::False)
+    {
         return None;
     }
-    match answers.get(lifts.question) {
-        Some(Answer::Number(elapsed)) if elapsed < lifts.at => Some(lifts.at - elapsed),
-        _ => None,
+    let Some(Answer::Number(elapsed)) = answers.get(lifts.question) else {
+        return None;
+    };
+    if elapsed >= lifts.at {
+        return None;
     }
+    let mut later = answers.clone();
+    later.set(lifts.question, Answer::Number(lifts.at));
+    (evaluate(trial, &later).statuses.get(criterion) == Some(&Status::NotMet))
+        .then_some(lifts.at - elapsed)
+}
+
+/// The verdict once every temporary exclusion that now applies has lifted: whether waiting could
+/// change anything at all. Only then may a person be told they may take part later.
+pub fn verdict_once_lifted(trial: &Trial, answers: &Answers) -> Verdict {
+    let evaluation = evaluate(trial, answers);
+    let mut later = answers.clone();
+    for criterion in 0..trial.criteria.len() {
+        if let (Some(_), Some(lifts)) = (
+            lifts_in(trial, answers, &evaluation, criterion),
+            trial.criteria[criterion].lifts_after,
+        ) {
+            later.set(lifts.question, Answer::Number(lifts.at));
+        }
+    }
+    evaluate(trial, &later).verdict
 }
 
 #[cfg(test)]

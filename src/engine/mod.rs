@@ -11,6 +11,6 @@ pub mod program;
 mod relevance;
 mod truth;
 
-pub use evaluate::{evaluate, lifts_in, screen, Evaluation, Status, Verdict};
+pub use evaluate::{evaluate, lifts_in, screen, verdict_once_lifted, Evaluation, Status, Verdict};
 pub use relevance::{relevance, Relevance};
 pub use truth::Truth;

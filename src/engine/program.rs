@@ -12,14 +12,14 @@ use crate::trial::{Expr, QuestionIdx};
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Op {
     Const(bool),
-    Answered(u16),
-    YesNo(u16, bool),
-    OneOf(u16, u64),
-    Compare(u16, CmpOp, f64),
+    Answered(u32),
+    YesNo(u32, bool),
+    OneOf(u32, u64),
+    Compare(u32, CmpOp, f64),
     Not,
     /// Combines the top `n` values.
-    And(u16),
-    Or(u16),
+    And(u32),
+    Or(u32),
 }
 
 /// A compiled rule: its ops in [`Program`].
@@ -36,8 +36,8 @@ pub struct Program {
 }
 
 impl Program {
-    /// Appends a rule. Question indexes and widths beyond `u16` cannot occur in a checked trial
-    /// (definitions that large are refused by the checker), so they saturate rather than wrap.
+    /// Appends a rule. A definition is text of at most a few gigabytes, so question indexes and
+    /// item counts fit in `u32`; they saturate rather than wrap all the same.
     pub fn compile(&mut self, expr: &Expr) -> RuleRef {
         let start = self.ops.len() as u32;
         self.emit(expr);
@@ -48,8 +48,8 @@ impl Program {
     }
 
     fn emit(&mut self, expr: &Expr) {
-        let q = |q: &QuestionIdx| u16::try_from(*q).unwrap_or(u16::MAX);
-        let n = |items: &[Expr]| u16::try_from(items.len()).unwrap_or(u16::MAX);
+        let q = |q: &QuestionIdx| u32::try_from(*q).unwrap_or(u32::MAX);
+        let n = |items: &[Expr]| u32::try_from(items.len()).unwrap_or(u32::MAX);
         match expr {
             Expr::Const(b) => self.ops.push(Op::Const(*b)),
             Expr::Answered(x) => self.ops.push(Op::Answered(q(x))),
@@ -87,10 +87,10 @@ impl Program {
         for op in ops {
             let value = match *op {
                 Op::Const(b) => Truth::from_bool(b),
-                Op::Answered(q) => leaf(Leaf::Answered(q.into())),
-                Op::YesNo(q, yes) => leaf(Leaf::YesNo(q.into(), yes)),
-                Op::OneOf(q, set) => leaf(Leaf::OneOf(q.into(), set)),
-                Op::Compare(q, op, c) => leaf(Leaf::Compare(q.into(), op, c)),
+                Op::Answered(q) => leaf(Leaf::Answered(q as usize)),
+                Op::YesNo(q, yes) => leaf(Leaf::YesNo(q as usize, yes)),
+                Op::OneOf(q, set) => leaf(Leaf::OneOf(q as usize, set)),
+                Op::Compare(q, op, c) => leaf(Leaf::Compare(q as usize, op, c)),
                 Op::Not => stack.pop().unwrap_or(Truth::Unknown).not(),
                 Op::And(n) => fold(stack, n, Truth::True, Truth::and),
                 Op::Or(n) => fold(stack, n, Truth::False, Truth::or),
@@ -110,8 +110,8 @@ pub enum Leaf {
     Compare(QuestionIdx, CmpOp, f64),
 }
 
-fn fold(stack: &mut Vec<Truth>, n: u16, unit: Truth, op: fn(Truth, Truth) -> Truth) -> Truth {
-    let from = stack.len().saturating_sub(usize::from(n));
+fn fold(stack: &mut Vec<Truth>, n: u32, unit: Truth, op: fn(Truth, Truth) -> Truth) -> Truth {
+    let from = stack.len().saturating_sub(n as usize);
     let value = stack[from..].iter().fold(unit, |acc, t| op(acc, *t));
     stack.truncate(from);
     value

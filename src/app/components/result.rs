@@ -9,7 +9,7 @@ use super::{back_button, title, use_app_state, use_page_focus, words, PAGE_HEADI
 use crate::app::dom;
 use crate::app::i18n::{date, fill, Catalogue};
 use crate::app::state::{Action, State};
-use crate::engine::{evaluate, lifts_in, Evaluation, Status, Verdict};
+use crate::engine::{evaluate, lifts_in, verdict_once_lifted, Evaluation, Status, Verdict};
 use crate::trial::{CriterionKind, QuestionKind};
 
 #[function_component(ResultPage)]
@@ -117,6 +117,10 @@ pub fn result_page() -> Html {
 
 /// For a temporary exclusion, when the person may be able to take part.
 fn temporary_note(state: &State, evaluation: &Evaluation, criterion: usize, c: &Catalogue) -> Html {
+    // Only when waiting could change the verdict: another criterion may rule the person out for good.
+    if verdict_once_lifted(&state.trial, &state.answers) == Verdict::NotEligible {
+        return html! {};
+    }
     let Some(after) = lifts_in(&state.trial, &state.answers, evaluation, criterion) else {
         return html! {};
     };

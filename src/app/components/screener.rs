@@ -49,6 +49,7 @@ pub fn screener(props: &ScreenerProps) -> Html {
         // A saved link's fragment restores the journey where it was, once, on arrival.
         let state = state.clone();
         use_effect_with((), move |_| {
+            dom::reset_history_depth();
             if let Some(saved) = fragment::decode(&state.trial, &dom::location_hash(), state.today)
             {
                 if let Some(lang) = saved.lang {
