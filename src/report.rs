@@ -4,9 +4,11 @@ use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::date::Date;
-use crate::engine::{evaluate, lifts_in, relevance, verdict_once_lifted, Status, Verdict};
+use crate::engine::{
+    evaluate, lifts_in, relevance, verdict_once_lifted, Evaluation, Status, Verdict,
+};
 use crate::text::Lang;
-use crate::trial::{CriterionKind, QuestionKind, Trial};
+use crate::trial::{CriterionKind, QuestionKind, TimeUnit, Trial};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report<'t> {
@@ -47,9 +49,34 @@ pub struct CriterionReport<'t> {
 pub struct Lifts {
     pub after: f64,
     pub unit: &'static str,
-    /// The day it lifts, when today's date is known.
+    /// The day it lifts, when today's date is known and the unit is days.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on: Option<String>,
+}
+
+impl Lifts {
+    /// For a temporary exclusion that now applies and would stop applying with time.
+    pub fn of(
+        trial: &Trial,
+        answers: &Answers,
+        evaluation: &Evaluation,
+        criterion: usize,
+        today: Option<Date>,
+    ) -> Option<Lifts> {
+        let after = lifts_in(trial, answers, evaluation, criterion)?;
+        let lifts = trial.criteria.get(criterion)?.lifts_after?;
+        let QuestionKind::Elapsed(unit, _) = trial.questions.get(lifts.question)?.kind else {
+            return None;
+        };
+        let on = today
+            .filter(|_| unit == TimeUnit::Days && after <= 36_500.0)
+            .map(|today| today.add_days(after.ceil() as i64).to_string());
+        Some(Lifts {
+            after,
+            unit: unit.id(),
+            on,
+        })
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -88,21 +115,7 @@ impl<'t> Report<'t> {
                     Status::NotMet => &c.not_met,
                     Status::Unknown => &c.unknown,
                 };
-                let lifts = lifts_in(trial, answers, &evaluation, i).and_then(|after| {
-                    let lifts = c.lifts_after?;
-                    let QuestionKind::Elapsed(unit, _) = trial.questions[lifts.question].kind
-                    else {
-                        return None;
-                    };
-                    let on = today
-                        .filter(|_| unit.id() == "days" && after <= 36_500.0)
-                        .map(|today| today.add_days(after.ceil() as i64).to_string());
-                    Some(Lifts {
-                        after,
-                        unit: unit.id(),
-                        on,
-                    })
-                });
+                let lifts = Lifts::of(trial, answers, &evaluation, i, today);
                 CriterionReport {
                     id: &c.id,
                     kind: c.kind.id(),

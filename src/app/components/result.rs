@@ -9,7 +9,8 @@ use super::{back_button, title, use_app_state, use_page_focus, words, PAGE_HEADI
 use crate::app::dom;
 use crate::app::i18n::{date, fill, Catalogue};
 use crate::app::state::{Action, State};
-use crate::engine::{evaluate, lifts_in, verdict_once_lifted, Evaluation, Status, Verdict};
+use crate::engine::{evaluate, verdict_once_lifted, Evaluation, Status, Verdict};
+use crate::report::Lifts;
 use crate::trial::{CriterionKind, QuestionKind};
 
 #[function_component(ResultPage)]
@@ -121,26 +122,28 @@ fn temporary_note(state: &State, evaluation: &Evaluation, criterion: usize, c: &
     if verdict_once_lifted(&state.trial, &state.answers) == Verdict::NotEligible {
         return html! {};
     }
-    let Some(after) = lifts_in(&state.trial, &state.answers, evaluation, criterion) else {
+    let Some(lifts) = Lifts::of(
+        &state.trial,
+        &state.answers,
+        evaluation,
+        criterion,
+        Some(state.today),
+    ) else {
         return html! {};
     };
-    let Some(lifts) = state.trial.criteria[criterion].lifts_after else {
-        return html! {};
-    };
-    let QuestionKind::Elapsed(unit, range) = &state.trial.questions[lifts.question].kind else {
-        return html! {};
-    };
-    let text = if unit.id() == "days" && after <= 3650.0 {
-        let on = state.today.add_days(after.ceil() as i64);
-        fill(c.temporary_on, &[&date(&on.to_string())])
-    } else {
-        fill(
-            c.temporary_in,
-            &[
-                &crate::text::number(after),
-                range.unit_for(after).get(state.lang),
-            ],
-        )
+    let text = match (&lifts.on, state.trial.criteria[criterion].lifts_after) {
+        (Some(on), _) => fill(c.temporary_on, &[&date(on)]),
+        (None, Some(rule)) => match &state.trial.questions[rule.question].kind {
+            QuestionKind::Elapsed(_, range) => fill(
+                c.temporary_in,
+                &[
+                    &crate::text::number(lifts.after),
+                    range.unit_for(lifts.after).get(state.lang),
+                ],
+            ),
+            _ => return html! {},
+        },
+        (None, None) => return html! {},
     };
     html! { <p class="temporary">{ text }</p> }
 }
