@@ -179,7 +179,7 @@ pub fn elapsed(unit: TimeUnit, then: Date, today: Date) -> f64 {
 
 fn parse_number(text: &str) -> Option<f64> {
     let normalised = text.replace(',', ".");
-    let n: f64 = normalised.parse().ok()?;
+    let n = crate::text::parse_decimal(&normalised)?;
     // `inf` and `NaN` parse as floats but are no one's age.
     n.is_finite().then_some(n)
 }

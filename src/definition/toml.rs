@@ -1066,10 +1066,13 @@ fn number(text: &str) -> Result<Item, String> {
     }
     let clean = text.replace('_', "");
     if float {
-        match clean.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Item::Float(f)),
-            _ => Err(too_large()),
-        }
+        // Plain decimals only: what `f64` holds exactly before one scaling (text::parse_decimal).
+        crate::text::parse_decimal(&clean).map(Item::Float).ok_or_else(|| {
+            format!(
+                "`{text}` is too large a number, or too precise: numbers of more than 15 significant \
+                 digits or with an exponent beyond ±22 are not supported"
+            )
+        })
     } else {
         clean
             .parse::<i64>()

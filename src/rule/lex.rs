@@ -71,12 +71,14 @@ pub fn lex(text: &str) -> Result<Vec<(Token, Span)>, (Span, String)> {
                     i += 1;
                 }
                 let literal = &text[start..i];
-                match literal.parse::<f64>() {
-                    Ok(n) if n.is_finite() => {
+                match crate::text::parse_decimal(literal) {
+                    Some(n) => {
                         tokens.push((Token::Number(n), Span::new(start, i)));
                         continue;
                     }
-                    _ => return Err((Span::new(start, i), format!("`{literal}` is not a number"))),
+                    None => {
+                        return Err((Span::new(start, i), format!("`{literal}` is not a number")))
+                    }
                 }
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
