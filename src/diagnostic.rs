@@ -160,6 +160,23 @@ fn render_excerpt(out: &mut String, source: &str, path: &str, span: Span, note: 
     }
 }
 
+/// Puts diagnostics in the order of the text, keeping the order they were found in for the same
+/// spot. One sort for every phase: an unstable sort keyed by position and finding order is as
+/// stable as a stable one, and much smaller in the web build.
+pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    let mut keyed: Vec<(usize, usize, usize)> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.span.start, d.span.end, i))
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<Diagnostic> = keyed
+        .iter()
+        .map(|&(_, _, i)| diagnostics[i].clone())
+        .collect();
+    diagnostics.clone_from_slice(&order);
+}
+
 /// Renders every diagnostic, separated by blank lines, followed by a one-line count.
 pub fn render_all(diagnostics: &[Diagnostic], source: &str, path: &str) -> String {
     let mut out = String::new();

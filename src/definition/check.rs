@@ -78,7 +78,7 @@ pub fn check(source: &str, doc: raw::Document) -> Result<Trial, Vec<Diagnostic>>
             return Ok(Trial::new(facts, questions, criteria));
         }
     }
-    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    crate::diagnostic::sort_by_position(&mut diags);
     Err(diags)
 }
 

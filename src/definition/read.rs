@@ -20,7 +20,7 @@ pub fn document(source: &str) -> Result<raw::Document, Vec<Diagnostic>> {
         Some(document) if reader.diags.is_empty() => Ok(document),
         _ => {
             let mut diags = reader.diags;
-            diags.sort_by_key(|d| (d.span.start, d.span.end));
+            crate::diagnostic::sort_by_position(&mut diags);
             Err(diags)
         }
     }

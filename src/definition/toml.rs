@@ -166,7 +166,7 @@ pub fn parse(source: &str) -> Result<Table, Vec<Diagnostic>> {
     if p.errors.is_empty() {
         Ok(doc.root)
     } else {
-        p.errors.sort_by_key(|d| d.span.start);
+        crate::diagnostic::sort_by_position(&mut p.errors);
         Err(p.errors)
     }
 }
