@@ -99,23 +99,14 @@ pub fn screen(trial: &Trial, answers: &Answers) -> Verdict {
         answers,
         applies: &applies,
     };
-    let mut open = false;
-    for (rule, &kind) in trial.criterion_rules.iter().zip(&trial.criterion_kinds) {
-        let status = Status::from_truth(
+    let statuses = trial.criterion_rules.iter().map(|rule| {
+        Status::from_truth(
             trial
                 .program
                 .run(*rule, &mut stack, &|leaf| scope.leaf(leaf)),
-        );
-        if blocks(kind, status) {
-            return Verdict::NotEligible;
-        }
-        open |= kind != CriterionKind::AtSite && status == Status::Unknown;
-    }
-    if open {
-        Verdict::Undetermined
-    } else {
-        Verdict::LikelyEligible
-    }
+        )
+    });
+    verdict(trial.criterion_kinds.iter().copied().zip(statuses))
 }
 
 pub fn evaluate(trial: &Trial, answers: &Answers) -> Evaluation {
@@ -137,7 +128,13 @@ pub fn evaluate(trial: &Trial, answers: &Answers) -> Evaluation {
             )
         })
         .collect();
-    let verdict = verdict(trial, &statuses);
+    let verdict = verdict(
+        trial
+            .criterion_kinds
+            .iter()
+            .copied()
+            .zip(statuses.iter().copied()),
+    );
     Evaluation {
         applies,
         statuses,
@@ -145,15 +142,15 @@ pub fn evaluate(trial: &Trial, answers: &Answers) -> Evaluation {
     }
 }
 
-fn verdict(trial: &Trial, statuses: &[Status]) -> Verdict {
+/// The verdict from each criterion's kind and status, stopping at the first that rules the person
+/// out: `evaluate` passes the statuses it has kept, `screen` computes them as it goes.
+fn verdict(statuses: impl Iterator<Item = (CriterionKind, Status)>) -> Verdict {
     let mut open = false;
-    for (&kind, &status) in trial.criterion_kinds.iter().zip(statuses) {
+    for (kind, status) in statuses {
         if blocks(kind, status) {
             return Verdict::NotEligible;
         }
-        if kind != CriterionKind::AtSite && status == Status::Unknown {
-            open = true;
-        }
+        open |= kind != CriterionKind::AtSite && status == Status::Unknown;
     }
     if open {
         Verdict::Undetermined

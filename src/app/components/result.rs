@@ -29,6 +29,10 @@ pub fn result_page() -> Html {
     };
     use_page_focus(("result", lang), title(&state, heading));
 
+    // A temporary exclusion's date is shown only when waiting could change the verdict: another
+    // criterion may rule the person out for good.
+    let waiting_helps = evaluation.verdict == Verdict::NotEligible
+        && verdict_once_lifted(&state.trial, &state.answers) != Verdict::NotEligible;
     let reasons: Vec<Html> = match evaluation.verdict {
         Verdict::LikelyEligible => Vec::new(),
         Verdict::NotEligible => evaluation
@@ -38,7 +42,9 @@ pub fn result_page() -> Html {
                 html! {
                     <li>
                         <strong>{ criterion.title.get(lang) }</strong>{ ": " }{ explanation.get(lang) }
-                        { temporary_note(&state, &evaluation, i, c) }
+                        if waiting_helps {
+                            { temporary_note(&state, &evaluation, i, c) }
+                        }
                     </li>
                 }
             })
@@ -118,10 +124,6 @@ pub fn result_page() -> Html {
 
 /// For a temporary exclusion, when the person may be able to take part.
 fn temporary_note(state: &State, evaluation: &Evaluation, criterion: usize, c: &Catalogue) -> Html {
-    // Only when waiting could change the verdict: another criterion may rule the person out for good.
-    if verdict_once_lifted(&state.trial, &state.answers) == Verdict::NotEligible {
-        return html! {};
-    }
     let Some(lifts) = Lifts::of(
         &state.trial,
         &state.answers,
