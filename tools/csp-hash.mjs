@@ -1,5 +1,5 @@
-// Trunk post-build hook: puts the SHA-256 of every inline <script> of the built index.html into
-// its Content-Security-Policy, in place of __INLINE_SCRIPT_HASHES__, so no other inline script
+// Post-build step (run by tools/post-build.mjs): puts the SHA-256 of every inline <script> of the
+// built index.html into its Content-Security-Policy, in place of __INLINE_SCRIPT_HASHES__, so no other inline script
 // can run. Fails the build when the placeholder or the scripts are missing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';

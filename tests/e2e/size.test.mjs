@@ -21,9 +21,10 @@ const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 /** Every local file index.html makes the browser fetch at load, in order of first mention. */
 function referencedAssets(html) {
   const found = new Set();
+  // Attribute values quoted or not: the release build's HTML is minified.
   const patterns = [
-    /<link\b[^>]*\bhref="([^"]+)"/g, // stylesheet, modulepreload, preload
-    /<script\b[^>]*\bsrc="([^"]+)"/g,
+    /<link\b[^>]*\bhref=["']?([^"'\s>]+)/g, // stylesheet, modulepreload, preload
+    /<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g,
     /\bfrom\s+'([^']+)'/g, // the inline module loader: import ... from './x.js'
     /\bimport\(\s*'([^']+)'\s*\)/g,
     /\bmodule_or_path:\s*'([^']+)'/g, // ...and its wasm
