@@ -1,0 +1,217 @@
+// What bench/run.mjs and bench/trace.mjs share: the browser and its mobile profile, the two pages
+// (how to start, answer and continue on each), the servers, and the network recorder.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync, mkdirSync, copyFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'smol-toml';
+
+export const BENCH = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(BENCH, '..');
+const require = createRequire(join(ROOT, 'tools/node/package.json'));
+export const { chromium } = require('playwright-core');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// --- options -----------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+export const flag = (name) => argv.includes(`--${name}`);
+export const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+export const DIST = resolve(option('dist', join(ROOT, 'dist')));
+export const PORT = Number(option('port', 8391));
+export const THROTTLE = !flag('no-throttle');
+/** The one encoding the browser asks for: gzip, as the issue measures, or br (what serve.mjs gives browsers that accept it). */
+export const ENCODING = option('encoding', 'gzip');
+
+// --- the browser and Lighthouse's mobile profile ------------------------------------------------
+
+// 4x CPU slowdown, 150 ms round trip, 1.6 Mbps down, 750 Kbps up, a Moto G Power-sized screen.
+export const CPU_RATE = 4;
+export const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+export const DEVICE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, locale: 'en-US' };
+const LAUNCH_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** --browser-arg ARG adds one Chromium switch, for experiments (e.g. --js-flags=--no-wasm-lazy-compilation). */
+const EXTRA_ARGS = argv.flatMap((arg, i) => (arg === '--browser-arg' && argv[i + 1] ? [argv[i + 1]] : []));
+export const launch = () => chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...EXTRA_ARGS] });
+
+/** Cold cache, gzip, and (unless --no-throttle) the mobile profile, on one page's DevTools session. */
+export async function throttle(cdp) {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // tools/serve.mjs answers brotli when asked; the issue measures gzip.
+  await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': ENCODING } });
+  if (THROTTLE) {
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  }
+}
+
+// --- the two pages -----------------------------------------------------------------------------
+
+const TRIAL_PATH = join(ROOT, 'static/trials/interact.toml');
+const questions = new Map(parse(readFileSync(TRIAL_PATH, 'utf8')).question.map((q) => [q.id, q]));
+const isRadio = (q) => q.type === 'yes_no' || q.type === 'choice';
+const radioValues = (q) => [...(q.type === 'yes_no' ? ['yes', 'no'] : q.option.map((o) => o.id)), 'unsure'];
+
+/**
+ * `ours` (the release build in --dist) and `theirs` (bench/surveyjs). Each says where it is served,
+ * the selectors of its Start and Continue buttons, and how a person answers a question on it: a
+ * real click on the answer's label, or typing the number. The in-page probe (probe.js) has the
+ * matching selectors for timing.
+ */
+export const APPS = {
+  ours: {
+    name: 'prescreen',
+    dir: DIST,
+    port: PORT,
+    start: 'button.button--start',
+    continue: 'form.question-form button[type=submit]',
+    async answer(page, id, value) {
+      const q = questions.get(id);
+      if (isRadio(q)) {
+        const index = radioValues(q).indexOf(value);
+        await page.click(`label[for="f-${id}${index === 0 ? '' : `-${index}`}"]`, { force: true });
+        return 'click';
+      }
+      await page.fill(`#f-${id}`, String(value), { force: true });
+      return 'type';
+    },
+  },
+  theirs: {
+    name: 'SurveyJS',
+    dir: join(BENCH, 'surveyjs'),
+    port: PORT + 1,
+    start: '.sd-navigation__start-btn',
+    continue: '.sd-body__navigation input[value="Continue"] >> visible=true',
+    async answer(page, id, value) {
+      const q = questions.get(id);
+      const scope = `.sd-question[data-name="${id}"]`;
+      if (isRadio(q)) {
+        await page.click(`${scope} label:has(input[value="${value}"])`, { force: true });
+        return 'click';
+      }
+      await page.fill(`${scope} input[type=number]`, String(value), { force: true });
+      return 'type';
+    },
+  },
+};
+
+/** The in-page probe's source, to run as an init script: `probeScript('ours')`. */
+const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');
+export const probeScript = (app) => ({ content: `(${PROBE})(${JSON.stringify({ app })});` });
+
+/** Copies SurveyJS's production files from bench/node_modules next to the survey page. */
+export function prepareSurveyJs() {
+  const files = ['survey-core/survey.core.min.js', 'survey-js-ui/survey-js-ui.min.js', 'survey-core/survey-core.fontless.min.css'];
+  mkdirSync(join(BENCH, 'surveyjs/vendor'), { recursive: true });
+  for (const file of files) {
+    const from = join(BENCH, 'node_modules', file);
+    if (!existsSync(from)) throw new Error(`${from} is missing: run \`npm ci --prefix bench\` first`);
+    copyFileSync(from, join(BENCH, 'surveyjs/vendor', file.split('/')[1]));
+  }
+}
+
+/** Checks that --dist holds a build; exits with a hint when it does not. */
+export function requireBuild() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    console.error(`no build in ${DIST}: run \`trunk build --release --offline\` or pass --dist DIR`);
+    process.exit(2);
+  }
+}
+
+/** Starts tools/serve.mjs on `dir`; resolves with the child process once it listens. */
+export function serve(dir, port) {
+  return new Promise((resolveServer, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'tools/serve.mjs'), '--dir', dir, '--host', '127.0.0.1', '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (data) => {
+      output += data;
+      if (output.includes('serving')) resolveServer(child);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`serve.mjs on port ${port} exited (${code}): ${output}`)));
+  });
+}
+
+/** Serves both pages; returns a function that stops the servers. */
+export async function serveBoth() {
+  prepareSurveyJs();
+  const servers = [];
+  try {
+    for (const app of Object.values(APPS)) servers.push(await serve(app.dir, app.port));
+  } catch (error) {
+    for (const server of servers) server.kill('SIGTERM');
+    throw error;
+  }
+  return () => {
+    for (const server of servers) {
+      server.removeAllListeners('exit');
+      server.kill('SIGTERM');
+    }
+  };
+}
+
+/** Records every response: bytes on the wire (encodedDataLength), encoding, and its timing. */
+export function recordNetwork(cdp) {
+  const byId = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => byId.set(e.requestId, { url: e.request.url, sent: e.timestamp, bytes: 0 }));
+  cdp.on('Network.responseReceived', (e) => {
+    const r = byId.get(e.requestId);
+    if (!r) return;
+    r.status = e.response.status;
+    r.encoding = e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? null;
+    r.responded = e.timestamp;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = byId.get(e.requestId);
+    if (!r) return;
+    r.bytes = e.encodedDataLength;
+    r.finished = e.timestamp;
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    const r = byId.get(e.requestId);
+    if (r) r.failed = e.errorText;
+  });
+  return {
+    total: () => [...byId.values()].reduce((sum, r) => sum + r.bytes, 0),
+    /** Requests in order, times in ms from the first request's start. */
+    waterfall() {
+      const all = [...byId.values()];
+      const t0 = Math.min(...all.map((r) => r.sent));
+      const ms = (t) => (t === undefined ? null : Math.round((t - t0) * 1000));
+      return all.map((r) => ({
+        path: new URL(r.url).pathname,
+        status: r.status ?? null,
+        encoding: r.encoding ?? null,
+        bytes: r.bytes,
+        sent: ms(r.sent),
+        responded: ms(r.responded),
+        finished: ms(r.finished),
+        failed: r.failed ?? null,
+      }));
+    },
+  };
+}
+
+export function median(values) {
+  const sorted = values.filter((v) => v !== null && v !== undefined && !Number.isNaN(v)).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

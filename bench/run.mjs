@@ -1,0 +1,307 @@
+// Measures prescreen's release build against the same questionnaire built with SurveyJS
+// (bench/surveyjs), side by side, in headless Chromium with Lighthouse's mobile profile. Issue 5.
+// Not part of CI. See bench/README.md.
+//
+//   npm ci --prefix bench              # once: SurveyJS and the TOML parser
+//   node bench/run.mjs [--runs 5] [--dist DIR] [--port 8391] [--no-throttle] [--think 250]
+//                      [--answers examples/patient-likely.json] [--engine-iterations 20000]
+//                      [--out bench/results.json]
+//
+// --dist is a release build of the app (trunk build --release --offline), dist/ by default. Both
+// pages are served by tools/serve.mjs, gzip (the browser is made to ask for gzip alone).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  ROOT, BENCH, CHROMIUM, DIST, PORT, THROTTLE, ENCODING, CPU_RATE, NETWORK, DEVICE, APPS,
+  option, launch, throttle, probeScript, requireBuild, serveBoth, recordNetwork, median,
+} from './lib.mjs';
+
+const RUNS = Number(option('runs', 5));
+const THINK_MS = Number(option('think', 250));
+const ENGINE_ITERATIONS = Number(option('engine-iterations', 20000));
+const OUT = resolve(option('out', join(BENCH, 'results.json')));
+const ANSWERS = JSON.parse(readFileSync(resolve(option('answers', join(ROOT, 'examples/patient-likely.json'))), 'utf8'));
+const ONLY = option('apps', 'ours,theirs').split(',');
+const STEP_TIMEOUT = 30_000;
+
+// --- one measured journey ----------------------------------------------------------------------
+
+const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+async function measure(browser, key) {
+  const app = APPS[key];
+  const context = await browser.newContext(DEVICE);
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  try {
+    await context.addInitScript(probeScript(key));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const cdp = await context.newCDPSession(page);
+    await throttle(cdp);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const network = recordNetwork(cdp);
+    const bench = (fn, arg) => page.evaluate(fn, arg);
+
+    await page.goto(`http://127.0.0.1:${app.port}/`, { waitUntil: 'commit' });
+    const startReady = await bench(() => window.__bench.until(() => window.__bench.marks.startReady));
+
+    // Start, then the first question.
+    await page.click(app.start, { force: true });
+    const started = await bench(() => window.__bench.until(() => window.__bench.presses[0]));
+    const atFirst = {
+      bytes: network.total(),
+      metrics: await metricsOf(cdp),
+      paint: await bench(() => window.__bench.paint()),
+      wallMs: await bench(() => performance.now()),
+    };
+
+    // The journey: answer, Continue, until the page after the last question.
+    const steps = [];
+    const chooses = [];
+    let key0 = started.to;
+    for (let i = 0; i < 60 && !key0.startsWith('page:') && key0.split(',').length === 1; i++) {
+      const id = key0;
+      if (!(id in ANSWERS)) throw new Error(`${app.name} asked ${id}, which the answers file has no answer for`);
+      const chosen = await bench(() => window.__bench.chooses.length);
+      if ((await app.answer(page, id, ANSWERS[id])) === 'click') {
+        chooses.push(await bench((n) => window.__bench.until(() => window.__bench.chooses[n]), chosen));
+      }
+      await page.waitForTimeout(THINK_MS);
+      const pressedBefore = await bench(() => window.__bench.presses.length);
+      await page.click(app.continue, { force: true });
+      const press = await bench((n) => window.__bench.until(() => window.__bench.presses[n]), pressedBefore);
+      steps.push(press);
+      key0 = press.to;
+      await page.waitForTimeout(THINK_MS);
+    }
+
+    // The heap once the journey is done, after a full garbage collection.
+    await page.waitForTimeout(500);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const metrics = await metricsOf(cdp);
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasmBytes = await bench(() => window.__bench.wasmBytes());
+
+    const questionSteps = steps.filter((s) => s.to.split(',').length === 1 && !s.to.startsWith('page:'));
+    const ms = (list) => list.map((s) => s.ms);
+    return {
+      app: key,
+      errors,
+      asked: [started.to, ...questionSteps.map((s) => s.to)],
+      end: steps.at(-1)?.to ?? null,
+      bytes: network.total(),
+      bytesAtFirstQuestion: atFirst.bytes,
+      requests: network.waterfall(),
+      startReadyMs: startReady,
+      startToQuestionMs: started.ms,
+      // Navigation to the first question, without the time the driver took to press Start.
+      firstQuestionMs: startReady + started.ms,
+      firstQuestionWallMs: atFirst.wallMs,
+      firstContentfulPaintMs: atFirst.paint['first-contentful-paint'] ?? null,
+      mainThreadAtFirstQuestion: pick(atFirst.metrics, ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'V8CompileDuration']),
+      stepMs: ms(questionSteps),
+      stepMedianMs: median(ms(questionSteps)),
+      stepWorstMs: Math.max(...ms(questionSteps)),
+      lastStepMs: steps.at(-1)?.ms ?? null,
+      chooseMs: ms(chooses),
+      chooseMedianMs: median(ms(chooses)),
+      chooseWorstMs: Math.max(...ms(chooses)),
+      jsHeapUsed: metrics.JSHeapUsedSize,
+      jsHeapTotal: metrics.JSHeapTotalSize,
+      backingStorage: heap.backingStorageSize ?? null,
+      wasmMemory: wasmBytes,
+      memory: metrics.JSHeapUsedSize + wasmBytes,
+      domNodes: metrics.Nodes,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// --- our engine in the page: evaluate + relevance for one answer change -------------------------
+
+/**
+ * Times the prescreen-engine wasm module (dist/engine/) in a page of our origin: load the
+ * interACT definition, then, many times over, change one answer and call evaluate and relevant.
+ * Run without throttling and with the 4x CPU slowdown. Returns null when the build has no engine.
+ */
+async function measureEngine(browser) {
+  if (!existsSync(join(DIST, 'engine/prescreen_engine.js'))) return null;
+  const results = {};
+  for (const rate of [1, CPU_RATE]) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      // A page of our origin without the app's Content-Security-Policy: the server's 404 page.
+      await page.goto(`http://127.0.0.1:${PORT}/bench-engine-blank`);
+      results[rate === 1 ? 'unthrottled' : `cpu${rate}x`] = await page.evaluate(async ({ answers, iterations }) => {
+        const engine = await import('/engine/prescreen_engine.js');
+        const t0 = performance.now();
+        await engine.default();
+        const tInit = performance.now();
+        const toml = await (await fetch('/trials/interact.toml')).text();
+        const tFetch = performance.now();
+        const trial = engine.Trial.load(toml);
+        const tLoad = performance.now();
+        const options = { lang: 'en', today: '2026-11-25' };
+        // Halfway through the journey, as the native benchmark: the first half of the answers.
+        const ids = Object.keys(answers);
+        const half = Object.fromEntries(ids.slice(0, Math.ceil(ids.length / 2)).map((id) => [id, answers[id]]));
+        const changing = 'metastatic_chemo';
+        const values = ['no', 'yes', 'unsure'];
+        let sink = 0;
+        const run = (n) => {
+          const start = performance.now();
+          for (let i = 0; i < n; i++) {
+            half[changing] = values[i % values.length];
+            const evaluation = trial.evaluate(half, options);
+            const relevant = trial.relevant(half);
+            sink += (evaluation ? 1 : 0) + (relevant ? 1 : 0);
+          }
+          return performance.now() - start;
+        };
+        run(Math.max(100, iterations / 10)); // warm-up
+        const rounds = [];
+        for (let r = 0; r < 5; r++) rounds.push((run(iterations) * 1000) / iterations);
+        rounds.sort((a, b) => a - b);
+        return {
+          initMs: tInit - t0,
+          fetchMs: tFetch - tInit,
+          loadMs: tLoad - tFetch,
+          iterations,
+          perChangeUs: rounds[2],
+          perChangeUsRange: [rounds[0], rounds[4]],
+          sink,
+        };
+      }, { answers: ANSWERS, iterations: ENGINE_ITERATIONS });
+    } finally {
+      await context.close();
+    }
+  }
+  return results;
+}
+
+// --- statistics and the report -----------------------------------------------------------------
+
+function pick(object, keys) {
+  return Object.fromEntries(keys.filter((k) => k in object).map((k) => [k, object[k]]));
+}
+
+const ROWS = [
+  { key: 'bytes', label: 'bytes transferred (gzip, KB)', scale: 1 / 1024, digits: 1, goal: 'ours ≤ theirs / 3' },
+  { key: 'startReadyMs', label: 'start page interactive (ms)', digits: 0 },
+  { key: 'firstQuestionMs', label: 'first question interactive (ms)', digits: 0, goal: '≤ 1500' },
+  { key: 'stepMedianMs', label: 'Continue → next question painted, median (ms)', digits: 1, goal: '≤ 50' },
+  { key: 'stepWorstMs', label: 'Continue → next question painted, worst (ms)', digits: 1, goal: '≤ 50' },
+  { key: 'chooseMedianMs', label: 'answer click → painted, median (ms)', digits: 1 },
+  { key: 'chooseWorstMs', label: 'answer click → painted, worst (ms)', digits: 1 },
+  { key: 'jsHeapUsed', label: 'JS heap used after the journey (MB)', scale: 1 / 2 ** 20, digits: 2 },
+  { key: 'wasmMemory', label: 'wasm linear memory (MB)', scale: 1 / 2 ** 20, digits: 2 },
+  { key: 'memory', label: 'JS heap + wasm memory after the journey (MB)', scale: 1 / 2 ** 20, digits: 2 },
+  { key: 'domNodes', label: 'DOM nodes after the journey', digits: 0 },
+];
+
+function summarise(runs) {
+  const summary = {};
+  for (const row of ROWS) {
+    summary[row.key] = {};
+    for (const app of Object.keys(APPS)) {
+      const values = runs.filter((r) => r.app === app).map((r) => r[row.key]).filter((v) => v !== null && v !== undefined);
+      summary[row.key][app] = { median: median(values), min: Math.min(...values), max: Math.max(...values), values };
+    }
+    const { ours, theirs } = summary[row.key];
+    summary[row.key].ratio = theirs.median ? ours.median / theirs.median : null;
+  }
+  return summary;
+}
+
+function table(summary) {
+  const fmt = (row, v) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : (v * (row.scale ?? 1)).toLocaleString('en-US', { maximumFractionDigits: row.digits, minimumFractionDigits: row.digits }));
+  const cell = (row, s) => `${fmt(row, s.median)} (${fmt(row, s.min)}–${fmt(row, s.max)})`;
+  const lines = [
+    '| measure | prescreen: median (min–max) | SurveyJS: median (min–max) | ours/theirs | goal |',
+    '|---|---:|---:|---:|---|',
+  ];
+  for (const row of ROWS) {
+    const s = summary[row.key];
+    const ratio = s.ratio === null || !Number.isFinite(s.ratio) ? '–' : s.ratio.toFixed(2);
+    lines.push(`| ${row.label} | ${cell(row, s.ours)} | ${cell(row, s.theirs)} | ${ratio} | ${row.goal ?? ''} |`);
+  }
+  return lines.join('\n');
+}
+
+function machine() {
+  const version = (() => {
+    try {
+      return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  })();
+  return {
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    chromium: version,
+    node: process.version,
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+// --- main --------------------------------------------------------------------------------------
+
+requireBuild();
+const stopServers = await serveBoth();
+let browser;
+try {
+  browser = await launch();
+  const before = machine();
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate, and swap who goes first each run, so drift in the machine's load hits both.
+    const order = (run % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours']).filter((key) => ONLY.includes(key));
+    for (const key of order) {
+      const result = await measure(browser, key);
+      result.run = run + 1;
+      runs.push(result);
+      console.log(
+        `run ${run + 1} ${APPS[key].name.padEnd(9)} ${(result.bytes / 1024).toFixed(1)} KB, start ${result.startReadyMs.toFixed(0)} ms, ` +
+          `first question ${result.firstQuestionMs.toFixed(0)} ms, step median ${result.stepMedianMs.toFixed(1)} / worst ${result.stepWorstMs.toFixed(1)} ms ` +
+          `(${result.stepMs.length} steps), heap ${(result.jsHeapUsed / 2 ** 20).toFixed(2)} MB${result.errors.length ? `, ERRORS: ${result.errors.join('; ')}` : ''}`,
+      );
+    }
+  }
+  const engine = await measureEngine(browser);
+  const summary = summarise(runs);
+  const report = {
+    date: new Date().toISOString(),
+    profile: THROTTLE ? { cpuSlowdown: CPU_RATE, network: NETWORK, device: DEVICE } : 'none',
+    encoding: ENCODING,
+    dist: DIST,
+    runs: RUNS,
+    thinkMs: THINK_MS,
+    machine: { ...before, loadAverageAfter: loadavg().map((l) => Number(l.toFixed(2))) },
+    summary,
+    engine,
+    raw: runs,
+  };
+  writeFileSync(OUT, `${JSON.stringify(report, null, 1)}\n`);
+  console.log(`\n${table(summary)}\n`);
+  if (engine) {
+    for (const [profile, e] of Object.entries(engine)) {
+      console.log(`engine in the page (${profile}): evaluate + relevant after one answer change ${e.perChangeUs.toFixed(2)} µs ` +
+        `(${e.perChangeUsRange.map((v) => v.toFixed(2)).join('–')}); init ${e.initMs.toFixed(1)} ms, load ${e.loadMs.toFixed(2)} ms`);
+    }
+  } else {
+    console.log('engine in the page: no dist/engine/prescreen_engine.js in this build, skipped');
+  }
+  console.log(`machine: ${report.machine.cpu}, ${report.machine.chromium}, load ${report.machine.loadAverage.join(' ')} → ${report.machine.loadAverageAfter.join(' ')}`);
+  console.log(`results: ${OUT}`);
+} finally {
+  await browser?.close();
+  stopServers();
+}
