@@ -1,0 +1,69 @@
+// Trunk post-build hook: builds the engine's JavaScript API (src/bin/engine, README.md "Engine
+// API (JavaScript)") into the staging directory's engine/ folder. Trunk builds only the app named
+// in index.html; the engine is a separate wasm binary so that the app's wasm does not carry it.
+//
+//   cargo build --target wasm32-unknown-unknown --bin prescreen-engine   (--release in release)
+//   wasm-bindgen --target web --no-typescript --out-name prescreen_engine
+//   wasm-opt -Oz, and terser on the JavaScript glue                       (release only, as the app)
+//
+// Gives engine/prescreen_engine.js (the ES module to import) and engine/prescreen_engine_bg.wasm.
+// The tools are taken from PATH, then from tools/node (wasm-opt) and ~/.cargo/bin (wasm-bindgen),
+// where scripts/setup.sh installs them.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('build-engine: TRUNK_STAGING_DIR is not set; run me as a Trunk hook');
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const env = {
+  ...process.env,
+  PATH: [process.env.PATH, join(root, 'tools/node/node_modules/.bin'), join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin')].join(delimiter),
+};
+
+/** Runs a command in the repository; stops the build with its output when it fails. */
+function run(command, args, { capture = false } = {}) {
+  const result = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'], maxBuffer: 64 << 20 });
+  if (result.error || result.status !== 0) {
+    console.error(`build-engine: ${command} ${args.join(' ')} failed: ${result.error ?? `exit ${result.status}`}`);
+    process.exit(1);
+  }
+  return result.stdout;
+}
+
+// Cargo says where it put the wasm (CARGO_TARGET_DIR and the profile are its business).
+const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', 'prescreen-engine', '--message-format=json-render-diagnostics'];
+if (release) cargoArgs.push('--release');
+const wasm = run('cargo', cargoArgs, { capture: true })
+  .split('\n')
+  .filter((line) => line.startsWith('{'))
+  .map((line) => JSON.parse(line))
+  .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'prescreen-engine')
+  .flatMap((m) => m.filenames)
+  .find((f) => f.endsWith('.wasm'));
+if (!wasm) {
+  console.error('build-engine: cargo built no prescreen-engine .wasm');
+  process.exit(1);
+}
+
+const out = join(staging, 'engine');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'prescreen_engine', '--out-dir', out, wasm]);
+const bg = join(out, 'prescreen_engine_bg.wasm');
+if (release) {
+  run('wasm-opt', ['-Oz', '--output', bg, bg]);
+  // As tools/minify-js.mjs does for the app's glue; property names stay, since the wasm module
+  // finds its imports by name and callers use the class's methods.
+  const { minify } = createRequire(join(root, 'tools/node/package.json'))('terser');
+  const glue = join(out, 'prescreen_engine.js');
+  const { code } = await minify(readFileSync(glue, 'utf8'), { module: true, compress: true, mangle: true });
+  writeFileSync(glue, code);
+}
+console.log(`build-engine: ${out}/prescreen_engine.js (${release ? 'release' : 'debug'})`);
