@@ -2,10 +2,10 @@
 // tested in the browser: the module is imported into the example page, under its strict
 // Content-Security-Policy, and its answers are compared with what the CLI prints for the same
 // files. Then the example page itself, used as a person would.
-import { describe, test, before } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -77,6 +77,7 @@ describe('engine API', () => {
     // Builds the CLI once, before any test times its first call.
     assert.equal(cli('--help').status, 2);
   });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
 
   test('loads interACT and demo_cardio: every question in asking order, in both languages', withContext(getBrowser, {}, async (context) => {
     const page = await openExample(context);
