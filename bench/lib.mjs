@@ -159,12 +159,20 @@ export async function serveBoth() {
     for (const server of servers) server.kill('SIGTERM');
     throw error;
   }
-  return () => {
+  const stop = () => {
     for (const server of servers) {
       server.removeAllListeners('exit');
       server.kill('SIGTERM');
     }
   };
+  // Interrupted: the servers go too.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+  return stop;
 }
 
 /** Records every response: bytes on the wire (encodedDataLength), encoding, and its timing. */

@@ -1,14 +1,13 @@
 // Measures prescreen's release build against the same questionnaire built with SurveyJS
-// (bench/surveyjs), side by side, in headless Chromium with Lighthouse's mobile profile. Issue 5.
-// Not part of CI. See bench/README.md.
+// (bench/surveyjs), side by side, in headless Chromium with Lighthouse's mobile profile, and our
+// engine's JavaScript API inside the page. Issue 5. Not part of CI. See bench/README.md.
 //
 //   npm ci --prefix bench              # once: SurveyJS and the TOML parser
-//   node bench/run.mjs [--runs 5] [--dist DIR] [--port 8391] [--no-throttle] [--think 250]
-//                      [--answers examples/patient-likely.json] [--engine-iterations 20000]
-//                      [--out bench/results.json]
+//   node bench/run.mjs [--runs 5] [--dist DIR]
 //
-// --dist is a release build of the app (trunk build --release --offline), dist/ by default. Both
-// pages are served by tools/serve.mjs, gzip (the browser is made to ask for gzip alone).
+// Other options (README.md): --port, --answers, --think, --encoding, --apps, --no-throttle,
+// --browser-arg, --out. --dist is a release build of the app (trunk build --release --offline),
+// dist/ by default. Both pages are served by tools/serve.mjs, gzip (the browser asks for gzip alone).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -20,7 +19,6 @@ import {
 
 const RUNS = Number(option('runs', 5));
 const THINK_MS = Number(option('think', 250));
-const ENGINE_ITERATIONS = Number(option('engine-iterations', 20000));
 const OUT = resolve(option('out', join(BENCH, 'results.json')));
 const ANSWERS = JSON.parse(readFileSync(resolve(option('answers', join(ROOT, 'examples/patient-likely.json'))), 'utf8'));
 const ONLY = option('apps', 'ours,theirs').split(',');
@@ -123,10 +121,19 @@ async function measure(browser, key) {
 
 // --- our engine in the page: evaluate + relevance for one answer change -------------------------
 
+/** benches/engine.rs's midway patient: diagnosis and treatment answered, the rest open. */
+const MIDWAY = {
+  sex: 'female', age: 61, adenocarcinoma: 'yes', metastatic: 'yes', er_status: 'positive', pgr_status: 'unsure',
+  her2_status: 'low', her2pos_or_tn_history: 'no', first_line_cdk46: 'yes', progressed_on_first_line: 'yes',
+  first_line_months: 11, metastatic_chemo: 'no',
+};
+
 /**
- * Times the prescreen-engine wasm module (dist/engine/) in a page of our origin: load the
- * interACT definition, then, many times over, change one answer and call evaluate and relevant.
- * Run without throttling and with the 4x CPU slowdown. Returns null when the build has no engine.
+ * Times the prescreen-engine wasm module (dist/engine/) in a page of our origin, as
+ * `cargo bench --bench engine` times the engine natively: the midway patient gets one more answer
+ * (evaluable_disease = yes), then evaluate and relevant. Each figure is the median of five rounds
+ * of enough changes to last about 300 ms; without throttling and with the 4x CPU slowdown.
+ * Returns null when the build has no engine.
  */
 async function measureEngine(browser) {
   if (!existsSync(join(DIST, 'engine/prescreen_engine.js'))) return null;
@@ -139,7 +146,7 @@ async function measureEngine(browser) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       // A page of our origin without the app's Content-Security-Policy: the server's 404 page.
       await page.goto(`http://127.0.0.1:${PORT}/bench-engine-blank`);
-      results[rate === 1 ? 'unthrottled' : `cpu${rate}x`] = await page.evaluate(async ({ answers, iterations }) => {
+      results[rate === 1 ? 'unthrottled' : `cpu${rate}x`] = await page.evaluate(async ({ midway, roundMs }) => {
         const engine = await import('/engine/prescreen_engine.js');
         const t0 = performance.now();
         await engine.default();
@@ -148,37 +155,53 @@ async function measureEngine(browser) {
         const tFetch = performance.now();
         const trial = engine.Trial.load(toml);
         const tLoad = performance.now();
-        const options = { lang: 'en', today: '2026-11-25' };
-        // Halfway through the journey, as the native benchmark: the first half of the answers.
-        const ids = Object.keys(answers);
-        const half = Object.fromEntries(ids.slice(0, Math.ceil(ids.length / 2)).map((id) => [id, answers[id]]));
-        const changing = 'metastatic_chemo';
-        const values = ['no', 'yes', 'unsure'];
-        let sink = 0;
-        const run = (n) => {
+        // Later loads run code that is compiled already (V8 compiles wasm functions on first call).
+        const warmLoads = Array.from({ length: 5 }, () => {
           const start = performance.now();
-          for (let i = 0; i < n; i++) {
-            half[changing] = values[i % values.length];
-            const evaluation = trial.evaluate(half, options);
-            const relevant = trial.relevant(half);
-            sink += (evaluation ? 1 : 0) + (relevant ? 1 : 0);
-          }
+          engine.Trial.load(toml).free();
+          return performance.now() - start;
+        }).sort((a, b) => a - b);
+        const options = { lang: 'en', today: '2026-11-25' };
+        const answers = { ...midway };
+        const tFirst = performance.now();
+        trial.evaluate(answers, options);
+        trial.relevant(answers, options);
+        const firstChangeMs = performance.now() - tFirst;
+        let sink = 0;
+        const work = {
+          'evaluate + relevant': () => {
+            answers.evaluable_disease = 'yes';
+            sink += trial.evaluate(answers, options) ? 1 : 0;
+            sink += trial.relevant(answers, options).length;
+          },
+          evaluate: () => {
+            answers.evaluable_disease = 'yes';
+            sink += trial.evaluate(answers, options) ? 1 : 0;
+          },
+          relevant: () => {
+            answers.evaluable_disease = 'yes';
+            sink += trial.relevant(answers, options).length;
+          },
+          'JSON.stringify(answers) alone': () => {
+            answers.evaluable_disease = 'yes';
+            sink += JSON.stringify(answers).length;
+          },
+        };
+        const timed = (fn, n) => {
+          const start = performance.now();
+          for (let i = 0; i < n; i++) fn();
           return performance.now() - start;
         };
-        run(Math.max(100, iterations / 10)); // warm-up
-        const rounds = [];
-        for (let r = 0; r < 5; r++) rounds.push((run(iterations) * 1000) / iterations);
-        rounds.sort((a, b) => a - b);
-        return {
-          initMs: tInit - t0,
-          fetchMs: tFetch - tInit,
-          loadMs: tLoad - tFetch,
-          iterations,
-          perChangeUs: rounds[2],
-          perChangeUsRange: [rounds[0], rounds[4]],
-          sink,
-        };
-      }, { answers: ANSWERS, iterations: ENGINE_ITERATIONS });
+        const perCallUs = {};
+        for (const [name, fn] of Object.entries(work)) {
+          let n = 16;
+          while (timed(fn, n) < roundMs / 4) n *= 2; // warm-up and calibration
+          n *= 4;
+          const rounds = Array.from({ length: 5 }, () => (timed(fn, n) * 1000) / n).sort((a, b) => a - b);
+          perCallUs[name] = { median: rounds[2], min: rounds[0], max: rounds[4], calls: n };
+        }
+        return { initMs: tInit - t0, fetchMs: tFetch - tInit, loadMs: tLoad - tFetch, loadWarmMs: warmLoads[2], firstChangeMs, perCallUs, sink };
+      }, { midway: MIDWAY, roundMs: 300 });
     } finally {
       await context.close();
     }
@@ -293,8 +316,9 @@ try {
   console.log(`\n${table(summary)}\n`);
   if (engine) {
     for (const [profile, e] of Object.entries(engine)) {
-      console.log(`engine in the page (${profile}): evaluate + relevant after one answer change ${e.perChangeUs.toFixed(2)} µs ` +
-        `(${e.perChangeUsRange.map((v) => v.toFixed(2)).join('–')}); init ${e.initMs.toFixed(1)} ms, load ${e.loadMs.toFixed(2)} ms`);
+      const calls = Object.entries(e.perCallUs).map(([name, t]) => `${name} ${t.median.toFixed(2)} µs (${t.min.toFixed(2)}–${t.max.toFixed(2)})`);
+      console.log(`engine in the page (${profile}): init ${e.initMs.toFixed(1)} ms; Trial.load first ${e.loadMs.toFixed(2)} ms, later ${e.loadWarmMs.toFixed(2)} ms; ` +
+        `first evaluate + relevant ${e.firstChangeMs.toFixed(2)} ms; then per answer change: ${calls.join('; ')}`);
     }
   } else {
     console.log('engine in the page: no dist/engine/prescreen_engine.js in this build, skipped');
