@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use prescreen::answers::parse_answer;
 use prescreen::app::components::screener::{Screener, ScreenerProps};
+use prescreen::app::options::{Options, Problem};
 use prescreen::app::state::{Mode, Page, State};
 use prescreen::Lang;
 use yew::LocalServerRenderer;
@@ -24,11 +25,17 @@ fn state<S: AsRef<str>>(lang: Lang, pairs: &[(S, S)], page: Page) -> State {
 }
 
 fn render(state: State) -> String {
+    render_with_problems(state, Vec::new())
+}
+
+fn render_with_problems(state: State, problems: Vec<Problem>) -> String {
     let props = ScreenerProps {
         trial: state.trial.clone(),
         lang: state.lang,
         today: Some(state.today),
         initial: Some(Rc::new(state)),
+        mode: None,
+        problems: Rc::new(problems),
     };
     futures::executor::block_on(LocalServerRenderer::<Screener>::with_props(props).render())
 }
@@ -196,4 +203,30 @@ fn a_demo_trial_says_so_on_every_page() {
             assert!(html.contains(badge), "{lang:?} {page:?}");
         }
     }
+}
+
+#[test]
+fn bad_embedding_options_are_shown_inside_the_page_which_carries_on() {
+    let options = Options::read(|name| match name {
+        "lang" => Some("fr".into()),
+        "accent" => Some("#ffdd00".into()),
+        _ => None,
+    });
+    let html = render_with_problems(
+        state::<&str>(Lang::En, &[], Page::Start),
+        options.problems.clone(),
+    );
+    assert_contains(
+        &html,
+        &[
+            "role=\"alert\"",
+            "This pre-screener was set up with an option it does not recognise",
+            "Language “fr”: use en or it.",
+            "Accent colour “#ffdd00”: white text on it has a contrast of 1.3:1",
+            "Could the interACT trial be for you?",
+        ],
+    );
+    let italian = render_with_problems(state::<&str>(Lang::It, &[], Page::Start), options.problems);
+    assert_contains(&italian, &["contrasto di 1,3:1", "Lingua «fr»"]);
+    assert!(!render(state::<&str>(Lang::En, &[], Page::Start)).contains("role=\"alert\""));
 }

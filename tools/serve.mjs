@@ -71,7 +71,8 @@ const server = createServer(async (req, res) => {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-      'cross-origin-resource-policy': 'same-origin',
+      // Other sites may load only the widget's loader; everything else stays this origin's own.
+      'cross-origin-resource-policy': path === '/embed.js' ? 'cross-origin' : 'same-origin',
       vary: 'accept-encoding',
     };
     if (encoding) headers['content-encoding'] = encoding;

@@ -214,3 +214,80 @@ pub fn show_message_on_panic() {
         }
     }));
 }
+
+/// Shows the page the way the address's options ask: the compact layout and the accent colour
+/// as classes and custom properties on the root element (set through the CSSOM, which the
+/// Content-Security-Policy allows, unlike inline style attributes), and, inside a registry's
+/// page, the height reports that let the host size the frame.
+pub fn present(options: &super::options::Options) {
+    let Some(root) = document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let classes: Vec<&str> = [(options.embedded, "embedded"), (options.compact, "compact")]
+        .into_iter()
+        .filter_map(|(on, class)| on.then_some(class))
+        .collect();
+    root.set_class_name(&classes.join(" "));
+    if let Some(accent) = &options.accent {
+        let style = root.style();
+        let _ = style.set_property("--accent", &accent.colour);
+        let _ = style.set_property("--button", &accent.colour);
+        let _ = style.set_property("--button-hover", &accent.hover);
+        let _ = style.set_property("--button-shadow", &accent.hover);
+    }
+    if options.embedded {
+        report_height_to_host(root);
+    }
+}
+
+/// Posts `{type: "prescreen:height", height}` to the embedding page whenever the content's height
+/// changes, and nothing else, ever: the host's loader checks the sender and the shape. The target
+/// origin is `*` because the message holds only a number of pixels, and the host's origin is
+/// not known (the frame is loaded without a referrer).
+///
+/// It measures after every change to the page (a MutationObserver) and every resize of the
+/// frame. Not a ResizeObserver: Chromium runs no rendering steps, and so no ResizeObserver, in a
+/// cross-origin frame that is off screen, and the host should know the height before the
+/// person scrolls to it.
+fn report_height_to_host(root: HtmlElement) {
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    let Some(w) = window() else { return };
+    let Some(parent) = w.parent().ok().flatten() else {
+        return;
+    };
+    if JsValue::from(&parent) == JsValue::from(&w) {
+        return; // not in a frame
+    }
+    let last = Cell::new(0.0);
+    let observed = root.clone();
+    let report = move || {
+        // The root element's box is as tall as the content, whatever the frame's height.
+        let height = root.get_bounding_client_rect().height().ceil();
+        if height != last.replace(height) {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"prescreen:height".into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    let closure = Closure::<dyn FnMut()>::new(report);
+    let callback = closure.as_ref().unchecked_ref();
+    let _ = w.add_event_listener_with_callback("resize", callback);
+    if let Ok(observer) = web_sys::MutationObserver::new(callback) {
+        let init = web_sys::MutationObserverInit::new();
+        init.set_subtree(true);
+        init.set_child_list(true);
+        init.set_attributes(true);
+        init.set_character_data(true);
+        let _ = observer.observe_with_options(&observed, &init);
+        std::mem::forget(observer); // observes as long as the page lives
+    }
+    let _ = callback.call0(&JsValue::NULL);
+    closure.forget(); // called as long as the page lives
+}

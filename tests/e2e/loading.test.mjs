@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, withContext, recordRequests, assertNoAxeViolations, headingText, BASE_URL, ORIGIN, T,
+  useBrowser, withContext, recordRequests, assertNoAxeViolations, headingText, BASE_URL, ORIGIN, T, fill,
 } from './helpers.mjs';
 
 /** Opens a page and waits for its first h1 (these pages may not have #page-heading). */
@@ -20,25 +20,33 @@ async function openRaw(context, search) {
 describe('loading the trial', () => {
   const getBrowser = useBrowser();
 
-  test('?trial=interact loads interACT; an id that is not a plain id falls back to it', async () => {
-    for (const search of ['?trial=interact', '?trial=..%2Fsecrets', '?trial=https://evil.example/x', '?trial=INTERACT']) {
+  test('?trial=interact loads interACT; an id that is not a plain id is never fetched, and says so', async () => {
+    await withContext(getBrowser, {}, async (context) => {
+      const recorder = recordRequests(context);
+      const page = await openRaw(context, '?trial=interact');
+      await page.waitForSelector('#page-heading');
+      assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
+      const trials = recorder.requests.map((r) => new URL(r.url)).filter((u) => u.pathname.includes('/trials/'));
+      assert.deepEqual(trials.map((u) => `${u.origin}${u.pathname}`), [`${ORIGIN}/trials/interact.toml`], 'only interact.toml is fetched');
+    })();
+    for (const [search, asked] of [['?trial=..%2Fsecrets', '../secrets'], ['?trial=https://evil.example/x', 'https://evil.example/x'], ['?trial=INTERACT', 'INTERACT']]) {
       await withContext(getBrowser, {}, async (context) => {
         const recorder = recordRequests(context);
         const page = await openRaw(context, search);
-        await page.waitForSelector('#page-heading');
-        assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), `${search}: the interACT start page`);
-        const trials = recorder.requests.map((r) => new URL(r.url)).filter((u) => u.pathname.includes('/trials/'));
-        assert.deepEqual(trials.map((u) => `${u.origin}${u.pathname}`), [`${ORIGIN}/trials/interact.toml`], `${search}: only interact.toml is fetched`);
+        assert.equal((await page.textContent('main h1')).trim(), T.en.trial_unknown_title, `${search}: not another trial in its place`);
+        assert.ok((await page.textContent('main')).includes(fill(T.en.trial_unknown_body, [asked])), `${search}: names what was asked for`);
+        const trials = recorder.requests.filter((r) => new URL(r.url).pathname.includes('/trials/'));
+        assert.deepEqual(trials, [], `${search}: no trial file is fetched`);
       })();
     }
   });
 
-  test('a trial that cannot be fetched says so, in the browser\'s language, as a proper page', withContext(getBrowser, { locale: 'it-IT' }, async (context) => {
+  test('a trial that does not exist says so, in the browser\'s language, as a proper page', withContext(getBrowser, { locale: 'it-IT' }, async (context) => {
     const page = await openRaw(context, '?trial=no-such-trial');
-    assert.equal((await page.textContent('main h1')).trim(), T.it.load_failed_title);
-    assert.ok((await page.textContent('main')).includes(T.it.load_failed_body));
+    assert.equal((await page.textContent('main h1')).trim(), T.it.trial_unknown_title);
+    assert.ok((await page.textContent('main')).includes(fill(T.it.trial_unknown_body, ['no-such-trial'])));
     assert.deepEqual(page.errors, []);
-    await assertNoAxeViolations(page, 'the load-failed page (it)');
+    await assertNoAxeViolations(page, 'the unknown-trial page (it)');
     // Every problem at once, so one run shows what to fix.
     const problems = [];
     const lang = await page.getAttribute('html', 'lang');
@@ -50,8 +58,16 @@ describe('loading the trial', () => {
     if (id !== 'page-heading') problems.push(`the h1 has id ${JSON.stringify(id)}, not "page-heading"`);
     if ((await page.getAttribute('main h1', 'tabindex')) !== '-1') problems.push('the h1 cannot take focus');
     const title = await page.title();
-    if (!title.startsWith(T.it.load_failed_title)) problems.push(`the document title is "${title}", not the page's heading`);
-    assert.deepEqual(problems, [], 'the load-failed page is a page like the others');
+    if (!title.startsWith(T.it.trial_unknown_title)) problems.push(`the document title is "${title}", not the page's heading`);
+    assert.deepEqual(problems, [], 'the unknown-trial page is a page like the others');
+  }));
+
+  test('a trial that cannot be fetched for another reason says so', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    await context.route('**/trials/interact.toml', (route) => route.fulfill({ status: 503, body: 'down' }));
+    const page = await openRaw(context, '?trial=interact');
+    assert.equal((await page.textContent('main h1')).trim(), T.en.load_failed_title);
+    assert.ok((await page.textContent('main')).includes(T.en.load_failed_body));
+    assert.deepEqual(page.errors, []);
   }));
 
   test('a definition with problems shows its diagnostics', withContext(getBrowser, { locale: 'en-US' }, async (context) => {

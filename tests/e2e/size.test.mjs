@@ -89,3 +89,18 @@ test('the first page load fits in 150 KB gzip', { todo: BUDGET_TODO }, () => {
       rows.map((r) => `${r.file} ${r.gzip}`).join(', '),
   );
 });
+
+// The registry widget: its loader (issue 4: at most 4 KB gzip), on top of the page it frames,
+// whose first load is the one measured above (the same files; embed=1 changes no byte).
+const LOADER_BUDGET_GZIP = 4 * 1024;
+
+test('the widget loader, embed.js, is at most 4 KB gzip', () => {
+  const path = join(DIST, 'embed.js');
+  assert.ok(existsSync(path), 'embed.js is in the build');
+  const raw = readFileSync(path);
+  const gzip = gzipSync(raw, { level: 9 }).length;
+  const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const { total } = measure();
+  console.log(`embed.js: ${raw.length} raw, ${gzip} gzip, ${brotli} brotli; widget first load with it: ${total.gzip + gzip} gzip, ${total.brotli + brotli} brotli`);
+  assert.ok(gzip <= LOADER_BUDGET_GZIP, `embed.js is ${gzip} bytes gzip, over ${LOADER_BUDGET_GZIP}`);
+});

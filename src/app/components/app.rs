@@ -1,4 +1,5 @@
-//! The root: finds which trial to show, loads its definition, and hands it to the screener.
+//! The root: reads the address's options (which trial, and how an embedding registry wants it
+//! shown), loads the trial's definition, and hands it to the screener.
 
 use std::rc::Rc;
 
@@ -7,7 +8,8 @@ use yew::prelude::*;
 use super::screener::Screener;
 use super::PAGE_HEADING;
 use crate::app::dom;
-use crate::app::i18n::catalogue;
+use crate::app::i18n::{catalogue, fill};
+use crate::app::options::Options;
 use crate::diagnostic::render_all;
 use crate::trial::Trial;
 
@@ -16,33 +18,31 @@ enum Load {
     Loading,
     /// The file could not be fetched.
     Failed,
+    /// No trial by this id: not a plain id, or no such file.
+    Unknown(String),
     /// The file was fetched but fails its check: the diagnostics, rendered as the CLI shows them.
     Invalid(String),
     Ready(Rc<Trial>),
 }
 
-/// A trial id from the address, if it is a plain id; anything else falls back to interACT.
-pub fn trial_id(requested: Option<String>) -> String {
-    requested
-        .filter(|id| !id.is_empty() && id.len() <= 64)
-        .filter(|id| {
-            id.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
-        })
-        .unwrap_or_else(|| "interact".to_string())
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = use_memo((), |_| dom::preferred_lang());
+    let options = use_memo((), |_| Options::read(dom::query_param));
+    let lang = use_memo((), {
+        let chosen = options.lang;
+        move |_| chosen.unwrap_or_else(dom::preferred_lang)
+    });
     let load = use_state(|| Load::Loading);
     {
-        let load = load.clone();
+        let (load, options) = (load.clone(), options.clone());
         use_effect_with((), move |_| {
-            let id = trial_id(dom::query_param("trial"));
-            wasm_bindgen_futures::spawn_local(async move {
-                load.set(fetch_trial(&id).await);
-            });
+            dom::present(&options);
+            match options.trial.clone() {
+                Ok(id) => wasm_bindgen_futures::spawn_local(async move {
+                    load.set(fetch_trial(&id).await);
+                }),
+                Err(asked) => load.set(Load::Unknown(asked)),
+            }
         });
     }
     let c = catalogue(*lang);
@@ -51,6 +51,7 @@ pub fn app() -> Html {
     let heading = match &*load {
         Load::Loading => c.loading,
         Load::Failed => c.load_failed_title,
+        Load::Unknown(_) => c.trial_unknown_title,
         Load::Invalid(_) => c.definition_invalid_title,
         Load::Ready(_) => "",
     };
@@ -63,24 +64,40 @@ pub fn app() -> Html {
             }
         });
     }
+    let problem_page = |title: &str, body: Html| {
+        html! {
+            <main id="main" class="page">
+                <h1 id={PAGE_HEADING} class="heading-l" tabindex="-1">{ title.to_string() }</h1>
+                { body }
+            </main>
+        }
+    };
     match &*load {
         Load::Loading => html! {
             <main id="main" class="page"><p class="loading" role="status">{ c.loading }</p></main>
         },
-        Load::Failed => html! {
-            <main id="main" class="page">
-                <h1 id={PAGE_HEADING} class="heading-l" tabindex="-1">{ c.load_failed_title }</h1>
-                <p>{ c.load_failed_body }</p>
-            </main>
+        Load::Failed => problem_page(c.load_failed_title, html! { <p>{ c.load_failed_body }</p> }),
+        Load::Unknown(id) => problem_page(
+            c.trial_unknown_title,
+            html! { <p>{ fill(c.trial_unknown_body, &[id]) }</p> },
+        ),
+        Load::Invalid(diagnostics) => problem_page(
+            c.definition_invalid_title,
+            html! {
+                <>
+                    <p>{ c.definition_invalid_body }</p>
+                    <pre class="diagnostics">{ diagnostics }</pre>
+                </>
+            },
+        ),
+        Load::Ready(trial) => html! {
+            <Screener
+                trial={trial.clone()}
+                lang={*lang}
+                mode={options.mode}
+                problems={Rc::new(options.problems.clone())}
+            />
         },
-        Load::Invalid(diagnostics) => html! {
-            <main id="main" class="page">
-                <h1 id={PAGE_HEADING} class="heading-l" tabindex="-1">{ c.definition_invalid_title }</h1>
-                <p>{ c.definition_invalid_body }</p>
-                <pre class="diagnostics">{ diagnostics }</pre>
-            </main>
-        },
-        Load::Ready(trial) => html! { <Screener trial={trial.clone()} lang={*lang} /> },
     }
 }
 
@@ -88,6 +105,7 @@ async fn fetch_trial(id: &str) -> Load {
     let path = format!("trials/{id}.toml");
     let response = match gloo_net::http::Request::get(&path).send().await {
         Ok(response) if response.ok() => response,
+        Ok(response) if response.status() == 404 => return Load::Unknown(id.to_string()),
         _ => return Load::Failed,
     };
     let Ok(source) = response.text().await else {
@@ -96,25 +114,5 @@ async fn fetch_trial(id: &str) -> Load {
     match crate::load(&source) {
         Ok(trial) => Load::Ready(Rc::new(trial)),
         Err(diagnostics) => Load::Invalid(render_all(&diagnostics, &source, &path)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::trial_id;
-
-    #[test]
-    fn only_plain_trial_ids_are_requested() {
-        assert_eq!(trial_id(None), "interact");
-        assert_eq!(trial_id(Some("demo-cardio".into())), "demo-cardio");
-        for bad in [
-            "../secrets",
-            "https://evil.example/x",
-            "",
-            "Interact",
-            "a/b",
-        ] {
-            assert_eq!(trial_id(Some(bad.into())), "interact", "{bad}");
-        }
     }
 }

@@ -7,6 +7,7 @@ pub mod criteria;
 pub mod error_summary;
 pub mod field;
 pub mod header;
+pub mod option_problems;
 pub mod question;
 pub mod result;
 pub mod save_link;

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::check::CheckPage;
 use super::clinician::ClinicianForm;
 use super::header::Header;
+use super::option_problems::OptionProblems;
 use super::question::QuestionPage;
 use super::result::ResultPage;
 use super::save_link::SaveLink;
@@ -14,6 +15,7 @@ use super::start::StartPage;
 use super::{words, StateHandle};
 use crate::app::dom;
 use crate::app::fragment;
+use crate::app::options::Problem;
 use crate::app::state::{Action, Mode, Notice, Page, State};
 use crate::date::Date;
 use crate::text::Lang;
@@ -29,20 +31,31 @@ pub struct ScreenerProps {
     /// A state to start from instead of a new one (server-rendering tests).
     #[prop_or_default]
     pub initial: Option<Rc<State>>,
+    /// The audience the page's address asks for; patients when it names none.
+    #[prop_or_default]
+    pub mode: Option<Mode>,
+    /// Options from the address that could not be used, shown at the top of every page.
+    #[prop_or_default]
+    pub problems: Rc<Vec<Problem>>,
 }
 
 #[function_component(Screener)]
 pub fn screener(props: &ScreenerProps) -> Html {
     let state = {
-        let (trial, lang, today, initial) = (
+        let (trial, lang, today, initial, mode) = (
             props.trial.clone(),
             props.lang,
             props.today,
             props.initial.clone(),
+            props.mode,
         );
         use_reducer_eq(move || match initial {
             Some(state) => (*state).clone(),
-            None => State::new(trial, lang, today.unwrap_or_else(dom::today)),
+            None => {
+                let mut state = State::new(trial, lang, today.unwrap_or_else(dom::today));
+                state.mode = mode.unwrap_or(Mode::Patient);
+                state
+            }
         })
     };
     {
@@ -93,6 +106,7 @@ pub fn screener(props: &ScreenerProps) -> Html {
         <ContextProvider<StateHandle> context={state.clone()}>
             <Header />
             <main id="main" class="page" tabindex="-1">
+                <OptionProblems problems={props.problems.clone()} lang={state.lang} />
                 <NoticeBanner notice={state.notice} />
                 { page }
                 if journey_started {

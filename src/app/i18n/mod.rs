@@ -23,6 +23,18 @@ pub struct Catalogue {
     pub load_failed_body: &'static str,
     pub definition_invalid_title: &'static str,
     pub definition_invalid_body: &'static str,
+    pub trial_unknown_title: &'static str,
+    /// `{0}` the trial id that was asked for.
+    pub trial_unknown_body: &'static str,
+
+    // Options a registry set wrongly (see app::options); each `{0}` is the value it gave.
+    pub option_problems_title: &'static str,
+    pub option_lang: &'static str,
+    pub option_mode: &'static str,
+    pub option_compact: &'static str,
+    pub option_accent: &'static str,
+    /// `{0}` the colour, `{1}` its contrast ratio with white text, such as "1.3".
+    pub option_accent_contrast: &'static str,
 
     // Start page
     /// `{0}` the trial's protocol code.

@@ -1,0 +1,41 @@
+//! The options a registry set wrongly, shown inside the pre-screener where whoever set them up
+//! will see them; the pre-screener carries on with the defaults.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::i18n::{catalogue, fill};
+use crate::app::options::Problem;
+use crate::text::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct OptionProblemsProps {
+    pub problems: Rc<Vec<Problem>>,
+    pub lang: Lang,
+}
+
+#[function_component(OptionProblems)]
+pub fn option_problems(props: &OptionProblemsProps) -> Html {
+    if props.problems.is_empty() {
+        return html! {};
+    }
+    let c = catalogue(props.lang);
+    let line = |problem: &Problem| match problem {
+        Problem::Lang(v) => fill(c.option_lang, &[v]),
+        Problem::Mode(v) => fill(c.option_mode, &[v]),
+        Problem::Compact(v) => fill(c.option_compact, &[v]),
+        Problem::Accent(v) => fill(c.option_accent, &[v]),
+        Problem::AccentContrast(v, ratio) => {
+            let point = if props.lang == Lang::It { ',' } else { '.' };
+            let ratio = format!("{}{point}{}", ratio / 10, ratio % 10);
+            fill(c.option_accent_contrast, &[v, &ratio])
+        }
+    };
+    html! {
+        <div class="notice notice--problem" role="alert">
+            <p class="notice__title">{ c.option_problems_title }</p>
+            <ul class="list">{ for props.problems.iter().map(|p| html! { <li>{ line(p) }</li> }) }</ul>
+        </div>
+    }
+}

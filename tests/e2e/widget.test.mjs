@@ -1,0 +1,276 @@
+// The registry widget: static/embed.js on a host page served from one origin (127.0.0.1, a port
+// of its own), the pre-screener in a frame from another (localhost, run.sh's port). What crosses
+// the frame boundary, what each side can reach, sizing, options, a whole journey, axe inside.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ROOT, BASE_URL, T, ELIGIBLE, useBrowser, withContext, journey, seeResult, runAxe, fill,
+  andWaitForNavigation,
+} from './helpers.mjs';
+
+// The pre-screener's origin: the same server as the other tests, named differently, so that the
+// browser treats it as another site's origin than the host's.
+const WIDGET = `http://localhost:${new URL(BASE_URL).port}`;
+const WIDGET_ORIGIN = new URL(WIDGET).origin;
+
+/** The demo registry page as a registry on another origin would publish it. */
+function registryPage(widgetTags) {
+  let html = readFileSync(join(ROOT, 'static/registry-demo.html'), 'utf8')
+    .replaceAll('src="embed.js"', `src="${WIDGET}/embed.js"`)
+    .replace("script-src 'self'", `script-src 'self' ${WIDGET_ORIGIN}`)
+    .replace("frame-src 'self'", `frame-src ${WIDGET_ORIGIN}`);
+  if (widgetTags) {
+    // A page of one's own: the demo's first widget replaced by the tags given.
+    html = html.replace(/<script src="[^"]+embed\.js"[^>]*data-trial="interact"[^>]*><\/script>/, widgetTags);
+  }
+  return html;
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A second server, for the host pages, on 127.0.0.1 and a port of its own. */
+function useHostServer(pages) {
+  const state = { origin: '', dir: '', process: null };
+  before(async () => {
+    state.dir = mkdtempSync(join(tmpdir(), 'prescreen-host-'));
+    for (const [name, html] of Object.entries(pages)) writeFileSync(join(state.dir, name), html);
+    copyFileSync(join(ROOT, 'static/registry-demo.css'), join(state.dir, 'registry-demo.css'));
+    const port = await freePort();
+    state.origin = `http://127.0.0.1:${port}`;
+    state.process = spawn(process.execPath, [join(ROOT, 'tools/serve.mjs'), '--dir', state.dir, '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`${state.origin}/registry.html`).then((r) => r.ok, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the host server did not start');
+  });
+  after(() => {
+    state.process?.kill();
+    rmSync(state.dir, { recursive: true, force: true });
+  });
+  return state;
+}
+
+// Every message any window of the page receives, recorded in that window (host and frame alike).
+const RECORD_MESSAGES = () => {
+  window.__messages = [];
+  window.addEventListener('message', (e) => {
+    window.__messages.push({ origin: e.origin, json: JSON.stringify(e.data), keys: e.data && typeof e.data === 'object' ? Object.keys(e.data) : null });
+  });
+};
+
+/** Opens a host page and returns it with the frame of its first (or `index`th) widget, rendered. */
+async function openHost(context, host, name = 'registry.html', index = 0) {
+  await context.addInitScript(RECORD_MESSAGES);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(String(error)));
+  await page.goto(`${host.origin}/${name}`);
+  const frame = await widgetFrame(page, index);
+  // Chromium runs no animation frames in a cross-origin frame that is off screen; a person
+  // scrolls to the widget before using it, and so does the test.
+  await page.$$eval('iframe.prescreen-frame', (frames, i) => frames[i].scrollIntoView(), index);
+  return { page, frame };
+}
+
+async function widgetFrame(page, index = 0) {
+  const handle = await page.waitForSelector(`iframe.prescreen-frame >> nth=${index}`);
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('#page-heading', { timeout: 10_000 });
+  return frame;
+}
+
+/** The frame element's height on the host, and its content's height inside. */
+async function heights(page, frame, index = 0) {
+  const outer = await page.$$eval('iframe.prescreen-frame', (frames, i) => frames[i].getBoundingClientRect().height, index);
+  const inner = await frame.evaluate(() => ({
+    content: document.documentElement.getBoundingClientRect().height,
+    // Content below the frame's bottom edge would need a scrollbar.
+    scrolls: document.documentElement.scrollHeight > window.innerHeight + 1 || getComputedStyle(document.documentElement).overflowY !== 'hidden',
+    detail: [document.documentElement.scrollHeight, window.innerHeight, getComputedStyle(document.documentElement).overflowY],
+  }));
+  return { outer, ...inner };
+}
+
+/** Waits until the host has sized the frame to its content (within a pixel). */
+async function waitForFit(page, frame, index = 0) {
+  for (let i = 0; i < 100; i++) {
+    const h = await heights(page, frame, index);
+    if (Math.abs(h.outer - Math.ceil(h.content)) <= 1 && !h.scrolls) return h;
+    await page.waitForTimeout(50);
+  }
+  const h = await heights(page, frame, index);
+  assert.fail(`the frame (${h.outer}px) was never fitted to its content (${h.content}px; scroll height, frame height, overflow: ${h.detail})`);
+}
+
+describe('the registry widget, embedded from another origin', () => {
+  const getBrowser = useBrowser();
+  const host = useHostServer({
+    'registry.html': registryPage(),
+    'bad-options.html': registryPage(
+      `<script src="${WIDGET}/embed.js" data-trial="interact" data-lang="fr" data-mode="nurse" data-compact="maybe" data-accent="#ffdd00" async></script>`,
+    ),
+    'unknown-trial.html': registryPage(`<script src="${WIDGET}/embed.js" data-trial="../secrets" async></script>`),
+    'italian.html': registryPage(`<script src="${WIDGET}/embed.js" data-trial="interact" data-lang="it" async></script>`),
+    'plain-iframe.html': registryPage(
+      `<iframe src="${WIDGET}/index.html?trial=interact&amp;lang=en" title="Clinical trial pre-screener" class="plain" width="100%" height="600"></iframe>`,
+    ),
+    'blank.html': '<!DOCTYPE html><html lang="en"><head><title>blank</title></head><body></body></html>',
+  });
+
+  test('renders the start page, and neither side can reach the other', withContext(getBrowser, {}, async (context) => {
+    const { page, frame } = await openHost(context, host);
+    assert.equal(new URL(frame.url()).origin, WIDGET_ORIGIN, 'the frame is served from the pre-screener\'s origin');
+    assert.equal((await frame.textContent('#page-heading')).trim(), fill(T.en.start_heading, ['interACT']));
+
+    const fromHost = await page.evaluate(() => {
+      const frame = document.querySelector('iframe.prescreen-frame');
+      let document_;
+      try {
+        document_ = frame.contentWindow.document ? 'readable' : 'none';
+      } catch (error) {
+        document_ = error.name;
+      }
+      return { contentDocument: frame.contentDocument, document_ };
+    });
+    assert.deepEqual(fromHost, { contentDocument: null, document_: 'SecurityError' }, 'the host cannot reach the frame\'s DOM');
+
+    const fromFrame = await frame.evaluate(() => {
+      try {
+        return window.parent.document.title;
+      } catch (error) {
+        return error.name;
+      }
+    });
+    assert.equal(fromFrame, 'SecurityError', 'the widget cannot read the host');
+
+    // The loader defines no global name: the host's window has exactly a blank page's names
+    // (plus the test's own recorder), but for the frames' own indexes (window[0], window[1]).
+    const names = await page.evaluate(() => Object.getOwnPropertyNames(window).sort());
+    const blank = await context.newPage();
+    await blank.goto(`${host.origin}/blank.html`);
+    const blankNames = await blank.evaluate(() => Object.getOwnPropertyNames(window).sort());
+    assert.deepEqual(names.filter((n) => !blankNames.includes(n) && !/^\d+$/.test(n)), [], 'no global added by embed.js');
+    assert.deepEqual(page.errors, []);
+  }));
+
+  test('is sized to its content as its pages change, with no scrollbar of its own', withContext(getBrowser, { width: 390, height: 700 }, async (context) => {
+    const { page, frame } = await openHost(context, host);
+    const start = await waitForFit(page, frame);
+    await andWaitForNavigation(frame, () => frame.click('button.button--start'));
+    const question = await waitForFit(page, frame);
+    assert.ok(question.outer < start.outer, `a question page (${question.outer}px) is shorter than the start page (${start.outer}px): the frame shrank`);
+    // An error summary makes the page taller: the frame grows.
+    await andWaitForNavigation(frame, () => frame.click('form.question-form button[type=submit]'));
+    const withError = await waitForFit(page, frame);
+    assert.ok(withError.outer > question.outer, `the frame grew with the error summary (${question.outer} -> ${withError.outer})`);
+  }));
+
+  test('a whole journey completes inside it, and only height messages ever cross', withContext(getBrowser, {}, async (context) => {
+    const { page, frame } = await openHost(context, host);
+    await journey(frame, ELIGIBLE);
+    assert.equal(await seeResult(frame), T.en.verdict_likely);
+    await waitForFit(page, frame);
+
+    const received = await page.evaluate(() => window.__messages);
+    assert.ok(received.length >= 2, `the host received height messages (${received.length})`);
+    for (const message of received) {
+      assert.equal(message.origin, WIDGET_ORIGIN);
+      assert.deepEqual(message.keys, ['type', 'height'], `only {type, height}: ${message.json}`);
+      assert.match(message.json, /^\{"type":"prescreen:height","height":\d+\}$/);
+    }
+    const everything = JSON.stringify(received);
+    for (const [id, value] of Object.entries(ELIGIBLE)) {
+      if (typeof value === 'string' && value.length > 3) assert.ok(!everything.includes(value), `the answer to ${id} never crosses`);
+    }
+    assert.deepEqual(await frame.evaluate(() => window.__messages), [], 'nothing is sent into the widget');
+    assert.equal(new URL(frame.url()).hash, '', 'no answer in the frame\'s address');
+    assert.deepEqual(page.errors, []);
+  }));
+
+  test('bad options show a message inside the widget, which carries on; the host is untouched', withContext(getBrowser, {}, async (context) => {
+    const { page, frame } = await openHost(context, host, 'bad-options.html');
+    const alert = (await frame.textContent('[role=alert]')).replace(/\s+/g, ' ');
+    for (const line of [
+      T.en.option_problems_title,
+      fill(T.en.option_lang, ['fr']),
+      fill(T.en.option_mode, ['nurse']),
+      fill(T.en.option_compact, ['maybe']),
+      fill(T.en.option_accent_contrast, ['#ffdd00', '1.3']),
+    ]) {
+      assert.ok(alert.includes(line), `the widget says: ${line}\n(it says: ${alert})`);
+    }
+    assert.equal((await frame.textContent('#page-heading')).trim(), fill(T.en.start_heading, ['interACT']), 'the pre-screener still works');
+    assert.equal(await page.textContent('h1'), 'interACT: a Phase II study in HR-positive, HER2-negative metastatic breast cancer');
+    assert.deepEqual(page.errors, []);
+  }));
+
+  test('an unknown or unsafe trial id shows its own page, and nothing is fetched for it', withContext(getBrowser, {}, async (context) => {
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const { frame } = await openHost(context, host, 'unknown-trial.html');
+    assert.equal((await frame.textContent('#page-heading')).trim(), T.en.trial_unknown_title);
+    assert.ok((await frame.textContent('main')).includes(fill(T.en.trial_unknown_body, ['../secrets'])));
+    // (The page's second widget loads the demo trial; nothing else is fetched from trials/.)
+    const trialFiles = requests.filter((url) => new URL(url).pathname.includes('/trials/'));
+    assert.deepEqual(trialFiles, [`${WIDGET}/trials/demo_cardio.toml`], 'no file requested for the unknown trial');
+  }));
+
+  test('options apply: language, mode, compact layout, accent colour, and the demo trial', withContext(getBrowser, {}, async (context) => {
+    const { page } = await openHost(context, host, 'italian.html');
+    const italian = await widgetFrame(page);
+    assert.equal((await italian.textContent('#page-heading')).trim(), fill(T.it.start_heading, ['interACT']));
+    assert.equal(await italian.getAttribute('html', 'lang'), 'it');
+
+    const other = await context.newPage();
+    await other.goto(`${host.origin}/registry.html`);
+    const demo = await widgetFrame(other, 1);
+    assert.equal((await demo.textContent('#page-heading')).trim(), T.en.clinician_title, 'mode=clinician opens the clinician form');
+    assert.ok((await demo.textContent('.demo-badge')).includes(T.en.demo_badge), 'the demo trial is labelled as a demo');
+    assert.equal(await demo.getAttribute('html', 'class'), 'embedded compact');
+    const accent = await demo.evaluate(() => [
+      getComputedStyle(document.documentElement).getPropertyValue('--button').trim(),
+      getComputedStyle(document.querySelector('.header')).borderBottomColor,
+    ]);
+    assert.deepEqual(accent, ['#4c2c92', 'rgb(76, 44, 146)'], 'the accent colour is on the buttons and the banner');
+    assert.equal(await demo.evaluate(() => document.title.includes('DEMO-HEART')), true);
+  }));
+
+  test('axe-core finds no violation inside the widget, in its default and compact forms', withContext(getBrowser, { width: 390, height: 800 }, async (context) => {
+    const { page, frame } = await openHost(context, host);
+    const check = async (label, f) => {
+      const { violations } = await runAxe(f);
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `${label}: no axe violation`);
+    };
+    await check('start', frame);
+    await journey(frame, ELIGIBLE, { stopAt: 'age' });
+    await check('question', frame);
+    const demo = await widgetFrame(page, 1);
+    await check('compact clinician form with accent', demo);
+    const bad = await context.newPage();
+    await bad.goto(`${host.origin}/bad-options.html`);
+    await check('option problems', await widgetFrame(bad));
+  }));
+
+  test('the plain <iframe> alternative works without the loader, and scrolls itself', withContext(getBrowser, {}, async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/plain-iframe.html`);
+    const frame = await (await page.waitForSelector('iframe.plain')).contentFrame();
+    await frame.waitForSelector('#page-heading');
+    assert.equal((await frame.textContent('#page-heading')).trim(), fill(T.en.start_heading, ['interACT']));
+    assert.ok(!(await frame.getAttribute('html', 'class') ?? '').includes('embedded'), 'not the embedded layout: no hidden overflow');
+  }));
+});
