@@ -6,6 +6,7 @@
 //! options (trial, and how an embedding registry wants the page shown); `referral` the clinician's summary text; `dom` holds
 //! every direct browser call, so the rest stays testable natively.
 
+pub mod alloc;
 pub mod components;
 pub mod dom;
 pub mod form;

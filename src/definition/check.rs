@@ -1,10 +1,8 @@
 //! Checks a parsed definition and builds the [`Trial`] the engine uses. Every problem is reported;
 //! a trial is returned only when there are none.
 
-use std::collections::{HashMap, HashSet};
-
 use super::raw;
-use super::resolve::{Resolved, RuleSite, Scope};
+use super::resolve::{Ids, Resolved, RuleSite, Scope};
 use super::strings::{content_start, rule_span};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
@@ -142,16 +140,12 @@ impl Checker<'_> {
     }
 
     /// Checks that ids are valid and unique; returns each first id's index.
-    fn unique_ids<'a>(
-        &mut self,
-        ids: impl Iterator<Item = &'a raw::SString>,
-        what: &str,
-    ) -> HashMap<String, usize> {
-        let mut seen: HashMap<String, (usize, Span)> = HashMap::new();
+    fn unique_ids<'a>(&mut self, ids: impl Iterator<Item = &'a raw::SString>, what: &str) -> Ids {
+        let mut seen: Vec<(String, usize, Span)> = Vec::new();
         for (i, id) in ids.enumerate() {
             let name = self.id(id);
             let span = id.span();
-            if let Some((_, first)) = seen.get(&name) {
+            if let Some((_, _, first)) = seen.iter().find(|(n, _, _)| *n == name) {
                 let diag = Diagnostic::new(
                     DiagnosticKind::DuplicateId,
                     span,
@@ -160,10 +154,10 @@ impl Checker<'_> {
                 .with_related(*first, "first defined here");
                 self.diags.push(diag);
             } else {
-                seen.insert(name, (i, span));
+                seen.push((name, i, span));
             }
         }
-        seen.into_iter().map(|(name, (i, _))| (name, i)).collect()
+        Ids(seen.into_iter().map(|(name, i, _)| (name, i)).collect())
     }
 
     fn date(&mut self, value: &raw::SString) -> String {
@@ -436,14 +430,15 @@ impl Checker<'_> {
     /// A rule that names a question asked only of some people must also name who: otherwise, for
     /// everyone else, the rule would wait for an answer that is never asked.
     fn guards(&mut self, rule: &Resolved, gates: &[Option<Resolved>], questions: &[raw::Question]) {
-        let named: HashSet<usize> = rule.mentions.iter().map(|(q, _)| *q).collect();
-        let mut reported = HashSet::new();
+        let named = |g: usize| rule.mentions.iter().any(|&(q, _)| q == g);
+        let mut reported = Vec::new();
         for &(q, span) in &rule.mentions {
             let Some(gate) = gates.get(q).and_then(Option::as_ref) else {
                 continue;
             };
             for &(g, _) in &gate.mentions {
-                if !named.contains(&g) && reported.insert((q, g)) {
+                if !named(g) && !reported.contains(&(q, g)) {
+                    reported.push((q, g));
                     self.error(
                         DiagnosticKind::UnguardedQuestion,
                         span,
@@ -461,18 +456,20 @@ impl Checker<'_> {
     fn unused(
         &mut self,
         questions: &[raw::Question],
-        index: &HashMap<String, usize>,
+        index: &Ids,
         gates: &[Option<Resolved>],
         rules: &[Resolved],
     ) {
-        let mut used = HashSet::new();
+        let mut used = vec![false; questions.len()];
         for resolved in gates.iter().flatten().chain(rules) {
-            used.extend(resolved.mentions.iter().map(|(q, _)| *q));
+            for &(q, _) in &resolved.mentions {
+                used[q] = true;
+            }
         }
         for (i, q) in questions.iter().enumerate() {
             // A duplicate is reported as such; rules naming it resolve to the first of the name.
             let first_of_its_name = index.get(q.id.get_ref()) == Some(&i);
-            if first_of_its_name && !used.contains(&i) {
+            if first_of_its_name && !used[i] {
                 self.error(
                     DiagnosticKind::UnusedQuestion,
                     q.id.span(),
@@ -489,7 +486,7 @@ impl Checker<'_> {
         &mut self,
         c: &raw::Criterion,
         rule: &Resolved,
-        index: &HashMap<String, usize>,
+        index: &Ids,
         kinds: &[Option<QuestionKind>],
     ) -> Option<Criterion> {
         let kind = match c.kind.get_ref().as_str() {
@@ -538,7 +535,7 @@ impl Checker<'_> {
         lifts: &raw::Spanned<raw::LiftsAfter>,
         kind: Option<CriterionKind>,
         rule: &Resolved,
-        index: &HashMap<String, usize>,
+        index: &Ids,
         kinds: &[Option<QuestionKind>],
     ) -> Option<LiftsAfter> {
         let span = lifts.span();

@@ -1,17 +1,25 @@
 //! Turns a rule's [`Ast`] into an [`Expr`]: names resolved, types and options checked.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::rule::{Ast, CmpOp, Ident, Value};
 use crate::text::number;
 use crate::trial::{Expr, QuestionIdx, QuestionKind, Range};
 
+/// Ids and the index of the first item of each, in order. Looked up by a linear scan: a trial has
+/// tens of questions, and a hash map would add its hashing code to the web build.
+pub struct Ids(pub Vec<(String, QuestionIdx)>);
+
+impl Ids {
+    pub fn get(&self, name: &str) -> Option<&QuestionIdx> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, i)| i)
+    }
+}
+
 /// The questions a rule may name. A question whose own definition was broken has no kind; rules
 /// naming it are not checked further, so one mistake is reported once.
 pub struct Scope<'a> {
     pub kinds: &'a [Option<QuestionKind>],
-    pub index: &'a HashMap<String, QuestionIdx>,
+    pub index: &'a Ids,
 }
 
 /// One rule being resolved: where its text sits in the file, and which questions it may name.

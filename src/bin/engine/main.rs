@@ -11,6 +11,12 @@ mod api;
 #[cfg(target_arch = "wasm32")]
 mod shape;
 
+/// The web app's small allocator in place of dlmalloc: less to download (src/app/alloc.rs).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: prescreen::app::alloc::SizeClasses<prescreen::app::alloc::WasmMemory> =
+    prescreen::app::alloc::SizeClasses::new(prescreen::app::alloc::WasmMemory);
+
 // wasm-bindgen runs a binary's `main` when the module is initialised; there is nothing to start.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
