@@ -103,13 +103,26 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
-/// The page address without its fragment: the base of a saved link.
+/// The page address without its fragment.
 pub fn address_without_hash() -> String {
     let Some(location) = window().map(|w| w.location()) else {
         return String::new();
     };
     let href = location.href().unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The base of a saved link: the page address without its fragment, and without `embed`, so
+/// that a link saved inside a registry's page opens as a whole page of its own, which scrolls.
+pub fn saved_link_base() -> String {
+    let address = address_without_hash();
+    match web_sys::Url::new(&address) {
+        Ok(url) => {
+            url.search_params().delete("embed");
+            url.href()
+        }
+        Err(_) => address,
+    }
 }
 
 /// Removes a saved link's fragment from the address bar (without a reload or a history entry),

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ROOT, BASE_URL, T, ELIGIBLE, useBrowser, withContext, journey, seeResult, runAxe, fill,
-  andWaitForNavigation,
+  andWaitForNavigation, question as trialQuestion,
 } from './helpers.mjs';
 
 // The pre-screener's origin: the same server as the other tests, named differently, so that the
@@ -199,6 +199,22 @@ describe('the registry widget, embedded from another origin', () => {
     assert.deepEqual(await frame.evaluate(() => window.__messages), [], 'nothing is sent into the widget');
     assert.equal(new URL(frame.url()).hash, '', 'no answer in the frame\'s address');
     assert.deepEqual(page.errors, []);
+  }));
+
+  test('a link saved inside the widget opens the journey as a whole page that scrolls', withContext(getBrowser, {}, async (context) => {
+    const { frame } = await openHost(context, host, 'italian.html');
+    await journey(frame, ELIGIBLE, { lang: 'it', stopAt: 'metastatic' });
+    await frame.locator('section.save-link button', { hasText: T.it.save_link }).click();
+    const link = await frame.inputValue('#save-link-field');
+    const url = new URL(link);
+    assert.equal(url.origin, WIDGET_ORIGIN, 'the pre-screener\'s own address, not the host\'s');
+    assert.equal(url.searchParams.get('embed'), null, 'not the embedded layout');
+    assert.equal(url.searchParams.get('lang'), 'it');
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.waitForSelector('#page-heading');
+    assert.equal(await page.textContent('#page-heading'), trialQuestion('metastatic').patient.it, 'the journey resumes where it was');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).overflowY), 'visible', 'the page scrolls');
   }));
 
   test('bad options show a message inside the widget, which carries on; the host is untouched', withContext(getBrowser, {}, async (context) => {

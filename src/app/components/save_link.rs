@@ -11,11 +11,7 @@ pub fn save_link() -> Html {
     let c = words(&state);
     let open = use_state(|| false);
     let copied = use_state(|| false);
-    let link = format!(
-        "{}{}",
-        dom::address_without_hash(),
-        fragment::encode(&state)
-    );
+    let link = format!("{}{}", dom::saved_link_base(), fragment::encode(&state));
     let toggle = {
         let (open, copied) = (open.clone(), copied.clone());
         Callback::from(move |_| {
