@@ -219,7 +219,7 @@ fn bad_embedding_options_are_shown_inside_the_page_which_carries_on() {
     assert_contains(
         &html,
         &[
-            "role=\"alert\"",
+            "notice--problem",
             "This pre-screener was set up with an option it does not recognise",
             "Language “fr”: use en or it.",
             "Accent colour “#ffdd00”: white text on it has a contrast of 1.3:1",
@@ -228,5 +228,5 @@ fn bad_embedding_options_are_shown_inside_the_page_which_carries_on() {
     );
     let italian = render_with_problems(state::<&str>(Lang::It, &[], Page::Start), options.problems);
     assert_contains(&italian, &["contrasto di 1,3:1", "Lingua «fr»"]);
-    assert!(!render(state::<&str>(Lang::En, &[], Page::Start)).contains("role=\"alert\""));
+    assert!(!render(state::<&str>(Lang::En, &[], Page::Start)).contains("notice--problem"));
 }

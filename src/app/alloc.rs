@@ -39,7 +39,10 @@ struct Heap {
     end: usize,
 }
 
-// Safety: the web page runs the module on one thread; nothing shares the allocator across threads.
+// Safety: WebAssembly without the atomics feature has one thread: nothing can share the
+// allocator across threads. Elsewhere the type is not `Sync`, so it cannot be a global
+// allocator (the tests use it from one thread, through a reference).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 unsafe impl<G> Sync for SizeClasses<G> {}
 
 impl<G> SizeClasses<G> {
@@ -77,23 +80,35 @@ impl<G: Grow> SizeClasses<G> {
     fn carve(&self, heap: &mut Heap, class: usize) -> *mut u8 {
         let size = block_size(class);
         let align = size.min(PAGE);
-        let mut start = heap.next.next_multiple_of(align);
-        if start.checked_add(size).is_none_or(|end| end > heap.end) {
-            let pages = size.div_ceil(PAGE).max(GROW_PAGES);
-            let Some(region) = self.grow.grow(pages) else {
-                return null_mut();
-            };
-            // Grown memory follows the old end when nothing else grows it; otherwise what was
-            // left of the old region is given up.
-            if region != heap.end {
-                heap.next = region;
+        let fits = |heap: &Heap| {
+            let start = heap.next.checked_next_multiple_of(align)?;
+            let end = start.checked_add(size)?;
+            (end <= heap.end).then_some(start)
+        };
+        let start = match fits(heap) {
+            Some(start) => start,
+            None => {
+                let pages = size.div_ceil(PAGE).max(GROW_PAGES);
+                let Some(region) = self.grow.grow(pages) else {
+                    return null_mut();
+                };
+                // 0 marks an empty free list, so no block may start there.
+                debug_assert_ne!(region, 0);
+                // Grown memory follows the old end when nothing else grows it; otherwise what
+                // was left of the old region is given up.
+                if region != heap.end {
+                    heap.next = region;
+                }
+                let Some(end) = pages.checked_mul(PAGE).and_then(|n| region.checked_add(n)) else {
+                    return null_mut();
+                };
+                heap.end = end;
+                match fits(heap) {
+                    Some(start) => start,
+                    None => return null_mut(),
+                }
             }
-            heap.end = region + pages * PAGE;
-            start = heap.next.next_multiple_of(align);
-            if start + size > heap.end {
-                return null_mut();
-            }
-        }
+        };
         heap.next = start + size;
         start as *mut u8
     }
@@ -244,6 +259,34 @@ mod tests {
         assert_eq!(
             unsafe { std::slice::from_raw_parts(moved, 10) },
             b"0123456789"
+        );
+    }
+
+    /// Memory that something else grew in between: the new region does not follow the old.
+    struct Gappy(Buffer);
+
+    impl Grow for Gappy {
+        fn grow(&self, pages: usize) -> Option<usize> {
+            self.0.grow(1)?; // a page taken by someone else
+            self.0.grow(pages)
+        }
+    }
+
+    #[test]
+    fn growth_that_does_not_follow_on_starts_a_new_region() {
+        let heap = SizeClasses::new(Gappy(Buffer::new(128)));
+        let big = Layout::from_size_align(PAGE * 12, 8).unwrap();
+        let first = unsafe { heap.alloc(big) } as usize;
+        let second = unsafe { heap.alloc(big) } as usize;
+        assert!(first != 0 && second != 0);
+        assert!(
+            second >= first + PAGE * 16 + PAGE,
+            "after the gap: {first:#x} {second:#x}"
+        );
+        assert_eq!(
+            second % PAGE,
+            0,
+            "aligned to its size, up to a page: {second:#x}"
         );
     }
 

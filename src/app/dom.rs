@@ -116,6 +116,9 @@ pub fn address_without_hash() -> String {
 /// that a link saved inside a registry's page opens as a whole page of its own, which scrolls.
 pub fn saved_link_base() -> String {
     let address = address_without_hash();
+    if window().is_none() {
+        return address;
+    }
     match web_sys::Url::new(&address) {
         Ok(url) => {
             url.search_params().delete("embed");
@@ -148,7 +151,13 @@ pub fn history_depth() -> usize {
 
 /// Records a new page of the journey in the browser's history, so its Back button works. The
 /// entry holds only the depth: no answer, and the address does not change.
+///
+/// Not when embedded: the entries would be the host page's, and its Back button would walk the
+/// widget back instead of leaving the page; the widget's own Back button does that job.
 pub fn push_history_depth(depth: usize) {
+    if embedded() {
+        return;
+    }
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.push_state(&wasm_bindgen::JsValue::from_f64(depth as f64), "");
     }
@@ -228,10 +237,25 @@ pub fn show_message_on_panic() {
     }));
 }
 
+/// Whether the page is embedded in a registry's page: asked by `embed=1` and really in a frame.
+static EMBEDDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn embedded() -> bool {
+    EMBEDDED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The window of the page that frames this one, if any.
+fn host_window() -> Option<web_sys::Window> {
+    let w = window()?;
+    let parent = w.parent().ok().flatten()?;
+    (wasm_bindgen::JsValue::from(&parent) != wasm_bindgen::JsValue::from(&w)).then_some(parent)
+}
+
 /// Shows the page the way the address's options ask: the compact layout and the accent colour
 /// as classes and custom properties on the root element (set through the CSSOM, which the
-/// Content-Security-Policy allows, unlike inline style attributes), and, inside a registry's
-/// page, the height reports that let the host size the frame.
+/// Content-Security-Policy allows, unlike inline style attributes). The embedded layout, which
+/// never scrolls itself, applies only inside a frame: `embed=1` opened in a tab of its own still
+/// scrolls.
 pub fn present(options: &super::options::Options) {
     let Some(root) = document()
         .and_then(|d| d.document_element())
@@ -239,7 +263,9 @@ pub fn present(options: &super::options::Options) {
     else {
         return;
     };
-    let classes: Vec<&str> = [(options.embedded, "embedded"), (options.compact, "compact")]
+    let embedded = options.embedded && host_window().is_some();
+    EMBEDDED.store(embedded, std::sync::atomic::Ordering::Relaxed);
+    let classes: Vec<&str> = [(embedded, "embedded"), (options.compact, "compact")]
         .into_iter()
         .filter_map(|(on, class)| on.then_some(class))
         .collect();
@@ -251,42 +277,48 @@ pub fn present(options: &super::options::Options) {
         let _ = style.set_property("--button-hover", &accent.hover);
         let _ = style.set_property("--button-shadow", &accent.hover);
     }
-    if options.embedded {
-        report_height_to_host(root);
-    }
 }
 
-/// Posts `{type: "prescreen:height", height}` to the embedding page whenever the content's height
-/// changes, and nothing else, ever: the host's loader checks the sender and the shape. The target
-/// origin is `*` because the message holds only a number of pixels, and the host's origin is
-/// not known (the frame is loaded without a referrer).
+/// Heights are reported in steps of this many pixels: the host learns the page's size, not its
+/// exact layout (which differs a little with the answers shown).
+const HEIGHT_STEP: f64 = 32.0;
+
+/// Once the first real page is shown (not the loading line, so the host page does not jump
+/// twice), posts `{type: "prescreen:height", height}` to the embedding page whenever the
+/// content's height changes, and nothing else, ever: the host's loader checks the sender and the
+/// shape. The target origin is `*` because the message holds only a number of pixels, and the
+/// host's origin is not known (the frame is loaded without a referrer).
 ///
 /// It measures after every change to the page (a MutationObserver) and every resize of the
 /// frame. Not a ResizeObserver: Chromium runs no rendering steps, and so no ResizeObserver, in a
 /// cross-origin frame that is off screen, and the host should know the height before the
 /// person scrolls to it.
-fn report_height_to_host(root: HtmlElement) {
+pub fn report_height_to_host() {
     use std::cell::Cell;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsValue;
 
-    let Some(w) = window() else { return };
-    let Some(parent) = w.parent().ok().flatten() else {
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !embedded() || STARTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let (Some(w), Some(host)) = (window(), host_window()) else {
         return;
     };
-    if JsValue::from(&parent) == JsValue::from(&w) {
-        return; // not in a frame
-    }
+    let Some(root) = document().and_then(|d| d.document_element()) else {
+        return;
+    };
     let last = Cell::new(0.0);
     let observed = root.clone();
     let report = move || {
         // The root element's box is as tall as the content, whatever the frame's height.
-        let height = root.get_bounding_client_rect().height().ceil();
+        let content = root.get_bounding_client_rect().height();
+        let height = (content / HEIGHT_STEP).ceil() * HEIGHT_STEP;
         if height != last.replace(height) {
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"prescreen:height".into());
             let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-            let _ = parent.post_message(&message, "*");
+            let _ = host.post_message(&message, "*");
         }
     };
     let closure = Closure::<dyn FnMut()>::new(report);

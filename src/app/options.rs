@@ -103,6 +103,20 @@ pub fn is_plain_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
+/// What of a rejected value the page may repeat: short, plain values as given (`fr`, `#ffdd00`),
+/// and nothing else, so that an address cannot make the pre-screener show a sentence of
+/// someone else's choosing ("call this number to confirm...").
+pub fn shown(value: &str) -> &str {
+    let plain = value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'#' | b'_' | b'-' | b'.'));
+    if plain && (1..=24).contains(&value.len()) {
+        value
+    } else {
+        "…"
+    }
+}
+
 fn flag(text: &str) -> Option<bool> {
     match text {
         "" | "1" | "true" | "yes" => Some(true),
@@ -111,11 +125,9 @@ fn flag(text: &str) -> Option<bool> {
     }
 }
 
-/// The least contrast WCAG 2.2 AA asks of normal text (1.4.3): white button text on the accent.
-const MIN_CONTRAST_TIMES_TEN: u32 = 45;
-
 impl Accent {
-    /// `#rgb` or `#rrggbb` (the `#` may be left out), dark enough for white text.
+    /// `#rgb` or `#rrggbb` (the `#` may be left out), dark enough for white text: the 4.5:1 that
+    /// WCAG 2.2 AA asks of normal text (1.4.3), for the white button text on the accent.
     pub fn parse(text: &str) -> Result<Accent, Problem> {
         let hex = text.strip_prefix('#').unwrap_or(text);
         let digits: Vec<u8> = hex.bytes().filter_map(hex_digit).collect();
@@ -128,8 +140,8 @@ impl Accent {
             ],
             _ => return Err(Problem::Accent(text.to_string())),
         };
-        let contrast = contrast_with_white_times_ten(rgb);
-        if contrast < MIN_CONTRAST_TIMES_TEN {
+        let (contrast, passes) = contrast_with_white(rgb);
+        if !passes {
             return Err(Problem::AccentContrast(text.to_string(), contrast));
         }
         // Hover: the same hue at four fifths of the brightness, darker still, so still readable.
@@ -161,13 +173,17 @@ fn css_hex(rgb: [u8; 3]) -> String {
 }
 
 /// WCAG's contrast ratio of white on `rgb`, times ten and rounded down: (1.05) / (L + 0.05), with
-/// L the relative luminance. Integer arithmetic on a table of linear values keeps floating-point
-/// powers (and their code) out of the web build.
-fn contrast_with_white_times_ten(rgb: [u8; 3]) -> u32 {
+/// L the relative luminance; and whether it is at least 4.5:1 for certain. Integer arithmetic on
+/// a table of linear values keeps floating-point powers (and their code) out of the web build.
+fn contrast_with_white(rgb: [u8; 3]) -> (u32, bool) {
     let [r, g, b] = rgb.map(|c| linear(c) as u64);
     // L × 10^8: channel weights × 10^4 times linear values × 10^4.
     let luminance = 2126 * r + 7152 * g + 722 * b;
-    (10 * 105_000_000 / (luminance + 5_000_000)) as u32
+    let ratio_times_ten = (10 * 105_000_000 / (luminance + 5_000_000)) as u32;
+    // 4.5:1 means L ≤ 1.05 / 4.5 − 0.05. The table's rounding can make L up to 0.5 × 10^-4 too
+    // small, so that much is added back: a colour passes only if it passes for certain.
+    let passes = 3 * (luminance + 5_000) <= 55_000_000;
+    (ratio_times_ten, passes)
 }
 
 /// An sRGB channel in linear light, × 10,000: ((c/255 + 0.055) / 1.055)^2.4, or c/255/12.92 at
@@ -302,9 +318,53 @@ mod tests {
     }
 
     #[test]
+    fn only_short_plain_values_are_repeated() {
+        assert_eq!(shown("fr"), "fr");
+        assert_eq!(shown("#ffdd00"), "#ffdd00");
+        assert_eq!(shown("demo_cardio-2"), "demo_cardio-2");
+        for hidden in [
+            "",
+            "../secrets",
+            "Pay $50 at evil.example to confirm eligibility",
+            "a-very-long-value-of-many-words",
+            "<b>",
+        ] {
+            assert_eq!(shown(hidden), "…", "{hidden}");
+        }
+    }
+
+    #[test]
     fn the_hover_shade_is_darker() {
         let accent = Accent::parse("#1d70b8").unwrap();
         assert_eq!(accent.hover, "#175993");
+    }
+
+    #[test]
+    fn a_colour_that_passes_has_at_least_4_5_to_1_by_the_exact_formula() {
+        let exact = |c: u8| {
+            let s = c as f64 / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        for r in (0..=255u8).step_by(3) {
+            for g in (0..=255u8).step_by(3) {
+                for b in (0..=255u8).step_by(3) {
+                    let l = 0.2126 * exact(r) + 0.7152 * exact(g) + 0.0722 * exact(b);
+                    let ratio = 1.05 / (l + 0.05);
+                    let (shown, passes) = contrast_with_white([r, g, b]);
+                    if passes {
+                        assert!(ratio >= 4.5, "{r} {g} {b}: {ratio}");
+                    }
+                    assert!(
+                        (shown as f64) <= ratio * 10.0 + 1.0,
+                        "{r} {g} {b}: shown {shown}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -109,7 +109,8 @@ async function heights(page, frame, index = 0) {
 async function waitForFit(page, frame, index = 0) {
   for (let i = 0; i < 100; i++) {
     const h = await heights(page, frame, index);
-    if (Math.abs(h.outer - Math.ceil(h.content)) <= 1 && !h.scrolls) return h;
+    // Heights come in steps of 32 px: the frame is at most one step taller than its content.
+    if (h.outer >= h.content - 0.5 && h.outer < h.content + 32 && h.outer % 32 === 0 && !h.scrolls) return h;
     await page.waitForTimeout(50);
   }
   const h = await heights(page, frame, index);
@@ -129,6 +130,7 @@ describe('the registry widget, embedded from another origin', () => {
       `<iframe src="${WIDGET}/index.html?trial=interact&amp;lang=en" title="Clinical trial pre-screener" class="plain" width="100%" height="600"></iframe>`,
     ),
     'blank.html': '<!DOCTYPE html><html lang="en"><head><title>blank</title></head><body></body></html>',
+    'head.html': `<!DOCTYPE html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${WIDGET_ORIGIN}; frame-src ${WIDGET_ORIGIN}"><title>A loader in the head</title><script src="${WIDGET}/embed.js" data-trial="demo_cardio" defer></script></head><body><main><h1>A page with the loader in its head</h1></main></body></html>`,
   });
 
   test('renders the start page, and neither side can reach the other', withContext(getBrowser, {}, async (context) => {
@@ -181,7 +183,13 @@ describe('the registry widget, embedded from another origin', () => {
 
   test('a whole journey completes inside it, and only height messages ever cross', withContext(getBrowser, {}, async (context) => {
     const { page, frame } = await openHost(context, host);
+    const historyBefore = await page.evaluate(() => history.length);
+    await journey(frame, ELIGIBLE, { stopAt: 'metastatic' });
+    // The widget's own Back; the host's history gets no entry from the widget's pages.
+    await andWaitForNavigation(frame, () => frame.click('.back-link'));
+    assert.equal((await frame.textContent('#page-heading')).trim(), trialQuestion('adenocarcinoma').patient.en);
     await journey(frame, ELIGIBLE);
+    assert.equal(await page.evaluate(() => history.length), historyBefore, 'the host page\'s history is left alone');
     assert.equal(await seeResult(frame), T.en.verdict_likely);
     await waitForFit(page, frame);
 
@@ -191,6 +199,7 @@ describe('the registry widget, embedded from another origin', () => {
       assert.equal(message.origin, WIDGET_ORIGIN);
       assert.deepEqual(message.keys, ['type', 'height'], `only {type, height}: ${message.json}`);
       assert.match(message.json, /^\{"type":"prescreen:height","height":\d+\}$/);
+      assert.equal(JSON.parse(message.json).height % 32, 0, 'heights in steps of 32 px');
     }
     const everything = JSON.stringify(received);
     for (const [id, value] of Object.entries(ELIGIBLE)) {
@@ -219,7 +228,7 @@ describe('the registry widget, embedded from another origin', () => {
 
   test('bad options show a message inside the widget, which carries on; the host is untouched', withContext(getBrowser, {}, async (context) => {
     const { page, frame } = await openHost(context, host, 'bad-options.html');
-    const alert = (await frame.textContent('[role=alert]')).replace(/\s+/g, ' ');
+    const alert = (await frame.textContent('.notice--problem')).replace(/\s+/g, ' ');
     for (const line of [
       T.en.option_problems_title,
       fill(T.en.option_lang, ['fr']),
@@ -234,15 +243,26 @@ describe('the registry widget, embedded from another origin', () => {
     assert.deepEqual(page.errors, []);
   }));
 
+  test('a loader placed in the page\'s head puts the widget at the end of the body', withContext(getBrowser, {}, async (context) => {
+    const { page, frame } = await openHost(context, host, 'head.html');
+    assert.equal(await page.$eval('iframe.prescreen-frame', (f) => f.parentElement.tagName), 'BODY');
+    assert.equal(await page.$eval('iframe.prescreen-frame', (f) => f.title), 'Clinical trial pre-screener: demo_cardio');
+    assert.ok((await frame.textContent('.demo-badge')).includes(T.en.demo_badge));
+    await waitForFit(page, frame);
+  }));
+
   test('an unknown or unsafe trial id shows its own page, and nothing is fetched for it', withContext(getBrowser, {}, async (context) => {
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     const { frame } = await openHost(context, host, 'unknown-trial.html');
     assert.equal((await frame.textContent('#page-heading')).trim(), T.en.trial_unknown_title);
-    assert.ok((await frame.textContent('main')).includes(fill(T.en.trial_unknown_body, ['../secrets'])));
-    // (The page's second widget loads the demo trial; nothing else is fetched from trials/.)
-    const trialFiles = requests.filter((url) => new URL(url).pathname.includes('/trials/'));
-    assert.deepEqual(trialFiles, [`${WIDGET}/trials/demo_cardio.toml`], 'no file requested for the unknown trial');
+    // What was asked for is not repeated: it is not a plain id.
+    assert.ok((await frame.textContent('main')).includes(fill(T.en.trial_unknown_body, ['…'])));
+    // Every request is one of the page's own, the app's files, or the second widget's demo trial:
+    // nothing for the unknown trial, wherever a path like ../ would have led.
+    const expected = /^\/(unknown-trial\.html|registry-demo\.css|embed\.js|index\.html|app-[0-9a-f]+\.css|prescreen-app-[0-9a-f]+(_bg\.wasm|\.js)|favicon-[0-9a-f]+\.svg|trials\/demo_cardio\.toml)$/;
+    const unexpected = requests.filter((url) => !expected.test(new URL(url).pathname));
+    assert.deepEqual(unexpected, [], 'no request but the expected ones');
   }));
 
   test('options apply: language, mode, compact layout, accent colour, and the demo trial', withContext(getBrowser, {}, async (context) => {
@@ -287,6 +307,33 @@ describe('the registry widget, embedded from another origin', () => {
     const frame = await (await page.waitForSelector('iframe.plain')).contentFrame();
     await frame.waitForSelector('#page-heading');
     assert.equal((await frame.textContent('#page-heading')).trim(), fill(T.en.start_heading, ['interACT']));
-    assert.ok(!(await frame.getAttribute('html', 'class') ?? '').includes('embedded'), 'not the embedded layout: no hidden overflow');
+    assert.ok(!(await frame.getAttribute('html', 'class') ?? '').includes('embedded'), 'not the embedded layout');
+    const scrolling = await frame.evaluate(() => ({
+      overflow: getComputedStyle(document.documentElement).overflowY,
+      longer: document.documentElement.scrollHeight > window.innerHeight,
+    }));
+    assert.deepEqual(scrolling, { overflow: 'visible', longer: true }, 'a fixed-height frame scrolls its content');
+  }));
+
+  test('embed=1 opened as a page of its own is not the frame layout: it scrolls', withContext(getBrowser, {}, async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${WIDGET}/index.html?embed=1&trial=interact`);
+    await page.waitForSelector('#page-heading');
+    assert.ok(!((await page.getAttribute('html', 'class')) ?? '').includes('embedded'));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).overflowY), 'visible');
+  }));
+
+  test('the loader takes no height from the host page or any other frame', withContext(getBrowser, {}, async (context) => {
+    const { page, frame } = await openHost(context, host);
+    const fitted = await waitForFit(page, frame);
+    await page.evaluate(() => {
+      window.postMessage({ type: 'prescreen:height', height: 5 }, '*');
+      const other = document.createElement('iframe');
+      other.src = 'blank.html';
+      other.addEventListener('load', () => other.contentWindow.parent.postMessage({ type: 'prescreen:height', height: 7 }, '*'));
+      document.body.appendChild(other);
+    });
+    await page.waitForFunction(() => window.__messages.some((m) => m.json.includes('"height":7')));
+    assert.equal(await page.$eval('iframe.prescreen-frame', (f) => f.getBoundingClientRect().height), fitted.outer, 'the frame kept its size');
   }));
 });

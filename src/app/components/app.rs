@@ -9,7 +9,7 @@ use super::screener::Screener;
 use super::PAGE_HEADING;
 use crate::app::dom;
 use crate::app::i18n::{catalogue, fill};
-use crate::app::options::Options;
+use crate::app::options::{shown, Options};
 use crate::diagnostic::render_all;
 use crate::trial::Trial;
 
@@ -57,10 +57,14 @@ pub fn app() -> Html {
     };
     {
         let (lang, heading) = (*lang, heading.to_string());
+        let loading = matches!(&*load, Load::Loading);
         use_effect_with((ready, heading), move |(ready, heading)| {
             if !*ready {
                 dom::set_document_lang(lang);
                 dom::set_title(&format!("{heading} – {}", c.app_name));
+            }
+            if !loading {
+                dom::report_height_to_host();
             }
         });
     }
@@ -79,7 +83,7 @@ pub fn app() -> Html {
         Load::Failed => problem_page(c.load_failed_title, html! { <p>{ c.load_failed_body }</p> }),
         Load::Unknown(id) => problem_page(
             c.trial_unknown_title,
-            html! { <p>{ fill(c.trial_unknown_body, &[id]) }</p> },
+            html! { <p>{ fill(c.trial_unknown_body, &[shown(id)]) }</p> },
         ),
         Load::Invalid(diagnostics) => problem_page(
             c.definition_invalid_title,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::i18n::{catalogue, fill};
-use crate::app::options::Problem;
+use crate::app::options::{shown, Problem};
 use crate::text::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -22,18 +22,20 @@ pub fn option_problems(props: &OptionProblemsProps) -> Html {
     }
     let c = catalogue(props.lang);
     let line = |problem: &Problem| match problem {
-        Problem::Lang(v) => fill(c.option_lang, &[v]),
-        Problem::Mode(v) => fill(c.option_mode, &[v]),
-        Problem::Compact(v) => fill(c.option_compact, &[v]),
-        Problem::Accent(v) => fill(c.option_accent, &[v]),
+        Problem::Lang(v) => fill(c.option_lang, &[shown(v)]),
+        Problem::Mode(v) => fill(c.option_mode, &[shown(v)]),
+        Problem::Compact(v) => fill(c.option_compact, &[shown(v)]),
+        Problem::Accent(v) => fill(c.option_accent, &[shown(v)]),
         Problem::AccentContrast(v, ratio) => {
             let point = if props.lang == Lang::It { ',' } else { '.' };
             let ratio = format!("{}{point}{}", ratio / 10, ratio % 10);
-            fill(c.option_accent_contrast, &[v, &ratio])
+            fill(c.option_accent_contrast, &[shown(v), &ratio])
         }
     };
     html! {
-        <div class="notice notice--problem" role="alert">
+        // A plain notice, not an alert: it is for whoever set the page up, and should not
+        // interrupt a screen reader user the moment the host page loads.
+        <div class="notice notice--problem">
             <p class="notice__title">{ c.option_problems_title }</p>
             <ul class="list">{ for props.problems.iter().map(|p| html! { <li>{ line(p) }</li> }) }</ul>
         </div>
