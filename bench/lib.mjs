@@ -2,7 +2,8 @@
 // (how to start, answer and continue on each), the servers, and the network recorder.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readFileSync, mkdirSync, copyFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, copyFileSync, existsSync } from 'node:fs';
+import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
@@ -109,6 +110,35 @@ export const APPS = {
   },
 };
 
+/**
+ * Drives a journey from the first question (`first`, the probe's key for it) to the page after
+ * the last: on each question, a person's answer from `answers`, a pause, Continue, a pause.
+ * Returns the probe's records: `steps` (each Continue: from, to, at, ms) and `chooses` (each
+ * answer click). Fails on a question with no answer.
+ */
+export async function journey(page, key, first, answers, thinkMs) {
+  const app = APPS[key];
+  const probe = (fn, arg) => page.evaluate(fn, arg);
+  const steps = [];
+  const chooses = [];
+  let id = first;
+  for (let i = 0; i < 60 && !id.startsWith('page:') && !id.includes(','); i++) {
+    if (!(id in answers)) throw new Error(`${app.name} asked ${id}, which the answers file has no answer for`);
+    const chosen = await probe(() => window.__bench.chooses.length);
+    if ((await app.answer(page, id, answers[id])) === 'click') {
+      chooses.push(await probe((n) => window.__bench.until(() => window.__bench.chooses[n]), chosen));
+    }
+    await page.waitForTimeout(thinkMs);
+    const pressed = await probe(() => window.__bench.presses.length);
+    await page.click(app.continue, { force: true });
+    const step = await probe((n) => window.__bench.until(() => window.__bench.presses[n]), pressed);
+    steps.push(step);
+    id = step.to;
+    await page.waitForTimeout(thinkMs);
+  }
+  return { steps, chooses };
+}
+
 /** The in-page probe's source, to run as an init script: `probeScript('ours')`. */
 const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');
 export const probeScript = (app) => ({ content: `(${PROBE})(${JSON.stringify({ app })});` });
@@ -149,6 +179,21 @@ export function serve(dir, port) {
   });
 }
 
+/** Requests every file under `dir` once from the server on `port`, in ENCODING. */
+async function warm(dir, port) {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length));
+  for (const path of files) {
+    await new Promise((resolveGet, reject) => {
+      get({ host: '127.0.0.1', port, path: encodeURI(path), headers: { 'accept-encoding': ENCODING } }, (res) => {
+        res.resume();
+        res.on('end', resolveGet);
+      }).on('error', reject);
+    });
+  }
+}
+
 /** Serves both pages; returns a function that stops the servers. */
 export async function serveBoth() {
   prepareSurveyJs();
@@ -159,6 +204,9 @@ export async function serveBoth() {
     for (const server of servers) server.kill('SIGTERM');
     throw error;
   }
+  // tools/serve.mjs compresses a file on its first request (brotli 11 takes a second on our wasm)
+  // and keeps it: ask for every file once, so no measured run pays for compression.
+  for (const app of Object.values(APPS)) await warm(app.dir, app.port);
   const stop = () => {
     for (const server of servers) {
       server.removeAllListeners('exit');
@@ -215,6 +263,81 @@ export function recordNetwork(cdp) {
       }));
     },
   };
+}
+
+/**
+ * A snapshot of CPU time (Linux, /proc; null elsewhere): the machine's busy and total time, and
+ * each of this process's descendants' (the browser, its renderers, the servers). `othersShare`
+ * of two snapshots is the share of the machine's CPU that other people's processes took between
+ * them: what disturbs a measurement on a shared machine.
+ */
+export function cpuSnapshot() {
+  try {
+    const times = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = times.reduce((a, b) => a + b, 0);
+    const busy = total - times[3] - (times[4] ?? 0);
+    const procs = new Map();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        procs.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const ours = new Map([[process.pid, procs.get(process.pid)?.ticks ?? 0]]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, p] of procs) {
+        if (!ours.has(pid) && ours.has(p.ppid)) {
+          ours.set(pid, p.ticks);
+          grew = true;
+        }
+      }
+    }
+    return { total, busy, ours };
+  } catch {
+    return null;
+  }
+}
+
+export function othersShare(before, after) {
+  if (!before || !after || after.total === before.total) return null;
+  let ours = 0;
+  for (const [pid, ticks] of after.ours) ours += ticks - (before.ours.get(pid) ?? 0);
+  return Math.max(0, (after.busy - before.busy - ours) / (after.total - before.total));
+}
+
+/** The share of the machine's CPU time that was busy over `ms` (from /proc/stat; null elsewhere). */
+export async function busyShare(ms = 1000) {
+  const sample = () => {
+    try {
+      const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+      const times = fields.map(Number);
+      const idle = times[3] + (times[4] ?? 0);
+      return { idle, total: times.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = sample();
+  await new Promise((resolveWait) => setTimeout(resolveWait, ms));
+  const b = sample();
+  if (!a || !b || b.total === a.total) return null;
+  return 1 - (b.idle - a.idle) / (b.total - a.total);
+}
+
+/**
+ * On a shared machine, waits (at most `maxWaitMs`) until others use less than `threshold` of the
+ * CPU; returns the last busy share seen, recorded with each run.
+ */
+export async function waitForQuiet(threshold, maxWaitMs) {
+  const until = Date.now() + maxWaitMs;
+  let busy = await busyShare();
+  while (busy !== null && busy > threshold && Date.now() < until) busy = await busyShare();
+  return busy;
 }
 
 export function median(values) {

@@ -6,22 +6,35 @@
 //   node bench/run.mjs [--runs 5] [--dist DIR]
 //
 // Other options (README.md): --port, --answers, --think, --encoding, --apps, --no-throttle,
-// --browser-arg, --out. --dist is a release build of the app (trunk build --release --offline),
-// dist/ by default. Both pages are served by tools/serve.mjs, gzip (the browser asks for gzip alone).
+// --quiet, --quiet-wait, --max-others, --retries, --patch, --browser-arg, --out. --dist is a release build of the app
+// (trunk build --release --offline), dist/ by default. Both pages are served by tools/serve.mjs,
+// gzip (the browser asks for gzip alone).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   ROOT, BENCH, CHROMIUM, DIST, PORT, THROTTLE, ENCODING, CPU_RATE, NETWORK, DEVICE, APPS,
-  option, launch, throttle, probeScript, requireBuild, serveBoth, recordNetwork, median,
+  option, launch, throttle, probeScript, requireBuild, serveBoth, recordNetwork, journey, waitForQuiet, median,
+  cpuSnapshot, othersShare,
 } from './lib.mjs';
 
 const RUNS = Number(option('runs', 5));
 const THINK_MS = Number(option('think', 250));
 const OUT = resolve(option('out', join(BENCH, 'results.json')));
 const ANSWERS = JSON.parse(readFileSync(resolve(option('answers', join(ROOT, 'examples/patient-likely.json'))), 'utf8'));
-const ONLY = option('apps', 'ours,theirs').split(',');
+// What to measure: our page, SurveyJS's, and our engine's API in a page.
+const ONLY = option('apps', 'ours,theirs,engine').split(',');
+// Before each measurement, wait (up to --quiet-wait seconds) until the rest of the machine uses
+// less than --quiet of its CPU (2 cores: 0.25 is half a core).
+const QUIET = Number(option('quiet', 0.25));
+// An experiment's script injected into our page only, before the app (bench/experiments/).
+const PATCH = option('patch', null) && readFileSync(resolve(option('patch')), 'utf8');
+const QUIET_WAIT_MS = Number(option('quiet-wait', 120)) * 1000;
+// A measurement during which others took more than --max-others of the machine's CPU is kept in
+// the raw results as disturbed, left out of the summary, and taken again (--retries times at most).
+const MAX_OTHERS = Number(option('max-others', 0.1));
+const RETRIES = Number(option('retries', 3));
 const STEP_TIMEOUT = 30_000;
 
 // --- one measured journey ----------------------------------------------------------------------
@@ -34,6 +47,7 @@ async function measure(browser, key) {
   context.setDefaultTimeout(STEP_TIMEOUT);
   try {
     await context.addInitScript(probeScript(key));
+    if (PATCH && key === 'ours') await context.addInitScript({ content: PATCH });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
@@ -41,6 +55,7 @@ async function measure(browser, key) {
     await throttle(cdp);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const network = recordNetwork(cdp);
+    const cpuBefore = cpuSnapshot();
     const bench = (fn, arg) => page.evaluate(fn, arg);
 
     await page.goto(`http://127.0.0.1:${app.port}/`, { waitUntil: 'commit' });
@@ -56,25 +71,7 @@ async function measure(browser, key) {
       wallMs: await bench(() => performance.now()),
     };
 
-    // The journey: answer, Continue, until the page after the last question.
-    const steps = [];
-    const chooses = [];
-    let key0 = started.to;
-    for (let i = 0; i < 60 && !key0.startsWith('page:') && key0.split(',').length === 1; i++) {
-      const id = key0;
-      if (!(id in ANSWERS)) throw new Error(`${app.name} asked ${id}, which the answers file has no answer for`);
-      const chosen = await bench(() => window.__bench.chooses.length);
-      if ((await app.answer(page, id, ANSWERS[id])) === 'click') {
-        chooses.push(await bench((n) => window.__bench.until(() => window.__bench.chooses[n]), chosen));
-      }
-      await page.waitForTimeout(THINK_MS);
-      const pressedBefore = await bench(() => window.__bench.presses.length);
-      await page.click(app.continue, { force: true });
-      const press = await bench((n) => window.__bench.until(() => window.__bench.presses[n]), pressedBefore);
-      steps.push(press);
-      key0 = press.to;
-      await page.waitForTimeout(THINK_MS);
-    }
+    const { steps, chooses } = await journey(page, key, started.to, ANSWERS, THINK_MS);
 
     // The heap once the journey is done, after a full garbage collection.
     await page.waitForTimeout(500);
@@ -82,11 +79,13 @@ async function measure(browser, key) {
     const metrics = await metricsOf(cdp);
     const heap = await cdp.send('Runtime.getHeapUsage');
     const wasmBytes = await bench(() => window.__bench.wasmBytes());
+    const othersCpu = othersShare(cpuBefore, cpuSnapshot());
 
     const questionSteps = steps.filter((s) => s.to.split(',').length === 1 && !s.to.startsWith('page:'));
     const ms = (list) => list.map((s) => s.ms);
     return {
       app: key,
+      othersCpu,
       errors,
       asked: [started.to, ...questionSteps.map((s) => s.to)],
       end: steps.at(-1)?.to ?? null,
@@ -227,6 +226,7 @@ const ROWS = [
   { key: 'wasmMemory', label: 'wasm linear memory (MB)', scale: 1 / 2 ** 20, digits: 2 },
   { key: 'memory', label: 'JS heap + wasm memory after the journey (MB)', scale: 1 / 2 ** 20, digits: 2 },
   { key: 'domNodes', label: 'DOM nodes after the journey', digits: 0 },
+  { key: 'othersCpu', label: 'others\' share of the CPU during the run (%)', scale: 100, digits: 0 },
 ];
 
 function summarise(runs) {
@@ -234,7 +234,7 @@ function summarise(runs) {
   for (const row of ROWS) {
     summary[row.key] = {};
     for (const app of Object.keys(APPS)) {
-      const values = runs.filter((r) => r.app === app).map((r) => r[row.key]).filter((v) => v !== null && v !== undefined);
+      const values = runs.filter((r) => r.app === app && !r.disturbed).map((r) => r[row.key]).filter((v) => v !== null && v !== undefined);
       summary[row.key][app] = { median: median(values), min: Math.min(...values), max: Math.max(...values), values };
     }
     const { ours, theirs } = summary[row.key];
@@ -288,22 +288,40 @@ try {
     // Alternate, and swap who goes first each run, so drift in the machine's load hits both.
     const order = (run % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours']).filter((key) => ONLY.includes(key));
     for (const key of order) {
-      const result = await measure(browser, key);
-      result.run = run + 1;
-      runs.push(result);
-      console.log(
-        `run ${run + 1} ${APPS[key].name.padEnd(9)} ${(result.bytes / 1024).toFixed(1)} KB, start ${result.startReadyMs.toFixed(0)} ms, ` +
-          `first question ${result.firstQuestionMs.toFixed(0)} ms, step median ${result.stepMedianMs.toFixed(1)} / worst ${result.stepWorstMs.toFixed(1)} ms ` +
-          `(${result.stepMs.length} steps), heap ${(result.jsHeapUsed / 2 ** 20).toFixed(2)} MB${result.errors.length ? `, ERRORS: ${result.errors.join('; ')}` : ''}`,
-      );
+      for (let attempt = 0; attempt <= RETRIES; attempt++) {
+        const busyBefore = await waitForQuiet(QUIET, QUIET_WAIT_MS);
+        const result = await measure(browser, key);
+        result.run = run + 1;
+        result.busyBefore = busyBefore;
+        result.loadAverage = loadavg()[0];
+        result.disturbed = result.othersCpu !== null && result.othersCpu > MAX_OTHERS;
+        runs.push(result);
+        const others = result.othersCpu === null ? '?' : `${Math.round(result.othersCpu * 100)} %`;
+        console.log(
+          `run ${run + 1} ${APPS[key].name.padEnd(9)} ${(result.bytes / 1024).toFixed(1)} KB, start ${result.startReadyMs.toFixed(0)} ms, ` +
+            `first question ${result.firstQuestionMs.toFixed(0)} ms, step median ${result.stepMedianMs.toFixed(1)} / worst ${result.stepWorstMs.toFixed(1)} ms ` +
+            `(${result.stepMs.length} steps), heap ${(result.jsHeapUsed / 2 ** 20).toFixed(2)} MB; others' CPU ${others}` +
+            `${result.disturbed ? ' (disturbed: left out, taken again)' : ''}${result.errors.length ? `, ERRORS: ${result.errors.join('; ')}` : ''}`,
+        );
+        if (!result.disturbed) break;
+        if (attempt === RETRIES) {
+          result.disturbed = false; // the last try counts all the same, marked
+          result.keptDespiteOthers = true;
+        }
+      }
     }
   }
-  const engine = await measureEngine(browser);
+  let engine = null;
+  if (ONLY.includes('engine')) {
+    await waitForQuiet(QUIET, QUIET_WAIT_MS);
+    engine = await measureEngine(browser);
+  }
   const summary = summarise(runs);
   const report = {
     date: new Date().toISOString(),
     profile: THROTTLE ? { cpuSlowdown: CPU_RATE, network: NETWORK, device: DEVICE } : 'none',
     encoding: ENCODING,
+    patch: option('patch', null),
     dist: DIST,
     runs: RUNS,
     thinkMs: THINK_MS,
@@ -321,7 +339,7 @@ try {
         `first evaluate + relevant ${e.firstChangeMs.toFixed(2)} ms; then per answer change: ${calls.join('; ')}`);
     }
   } else {
-    console.log('engine in the page: no dist/engine/prescreen_engine.js in this build, skipped');
+    console.log('engine in the page: not measured (not in --apps, or no dist/engine/prescreen_engine.js in this build)');
   }
   console.log(`machine: ${report.machine.cpu}, ${report.machine.chromium}, load ${report.machine.loadAverage.join(' ')} → ${report.machine.loadAverageAfter.join(' ')}`);
   console.log(`results: ${OUT}`);

@@ -4,13 +4,24 @@
 // WebAssembly compile and instantiate events wherever they ran. Issue 5's diagnosis.
 //
 //   node bench/trace.mjs [--app ours|theirs] [--dist DIR] [--save /tmp/trace.json] [--no-throttle]
+//                        [--journey [--profile]]
+//
+// --journey goes on through the whole journey (examples/patient-likely.json) and adds, for each
+// Continue, what the main thread did between the press and the next question painted. --profile
+// also samples the CPU over the journey and lists the functions with the most self time (wasm
+// functions have names only in a build that keeps them: Trunk's data-keep-debug).
 //
 // The saved trace opens in Chromium's DevTools (Performance panel, "Load profile").
 import { writeFileSync } from 'node:fs';
-import { APPS, DIST, option, launch, throttle, probeScript, requireBuild, serveBoth, recordNetwork } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, APPS, DIST, flag, option, launch, throttle, probeScript, requireBuild, serveBoth, recordNetwork, journey } from './lib.mjs';
 
 const APP = option('app', 'ours');
 const SAVE = option('save', null);
+const JOURNEY = flag('journey');
+const PROFILE = flag('profile');
+const ANSWERS = JSON.parse(readFileSync(join(ROOT, 'examples/patient-likely.json'), 'utf8'));
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
   'v8', 'v8.execute', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'disabled-by-default-v8.compile',
@@ -23,6 +34,8 @@ const browser = await launch();
 let trace;
 let waterfall;
 let marks;
+let steps = [];
+let profile = null;
 try {
   const app = APPS[APP];
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
@@ -37,6 +50,15 @@ try {
   await page.click(app.start, { force: true });
   const press = await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]));
   marks = { startReady, pressAt: press.at, questionPainted: press.at + press.ms };
+  if (JOURNEY) {
+    if (PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    steps = (await journey(page, APP, press.to, ANSWERS, 250)).steps;
+    if (PROFILE) profile = (await cdp.send('Profiler.stop')).profile;
+  }
   await page.waitForTimeout(300);
   trace = JSON.parse((await browser.stopTracing()).toString());
   waterfall = network.waterfall();
@@ -103,6 +125,41 @@ if (wasm.length) {
   }
   for (const [key, g] of [...groups].sort((a, b) => a[1].first - b[1].first)) {
     console.log(`  ${key.padEnd(64)} ${ms(g.first).toFixed(0).padStart(5)} → ${ms(g.last).toFixed(0).padStart(5)}  ${(g.dur / 1000).toFixed(1).padStart(7)} ms  ×${g.count}`);
+  }
+}
+
+// Each Continue: what ran on the main thread between the press and the next question painted.
+if (steps.length) {
+  const NAMES = ['v8.callFunction', 'wasm.CompileLazy', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit', 'MinorGC', 'MajorGC'];
+  console.log(`\neach Continue → next question painted: total, then main-thread time inside (ms): ${NAMES.join(', ')}`);
+  for (const step of steps) {
+    const from = t0 + step.at * 1000;
+    const to = from + step.ms * 1000;
+    const inWindow = main.filter((e) => e.ts >= from && e.ts < to);
+    const outermost = (name) => {
+      const same = inWindow.filter((e) => e.name === name);
+      return same.filter((e) => !same.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
+    };
+    const cells = NAMES.map((name) => (outermost(name).reduce((sum, e) => sum + e.dur, 0) / 1000).toFixed(1).padStart(5));
+    console.log(`  ${step.to.slice(0, 28).padEnd(28)} ${step.ms.toFixed(1).padStart(6)}  ${cells.join(' ')}`);
+  }
+}
+
+// Self time by function over the journey (idle, program and GC left out).
+if (profile) {
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+  for (const node of profile.nodes) {
+    const { functionName, url } = node.callFrame;
+    if (['(idle)', '(program)', '(garbage collector)', '(root)'].includes(functionName)) continue;
+    const key = `${functionName || '(anonymous)'} ${url ? url.split('/').pop() : ''}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nCPU profile of the journey: ${(total / 1000).toFixed(0)} ms of script; the most self time:`);
+  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key.slice(0, 110)}`);
   }
 }
 
