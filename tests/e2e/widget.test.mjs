@@ -117,6 +117,14 @@ async function waitForFit(page, frame, index = 0) {
   assert.fail(`the frame (${h.outer}px) was never fitted to its content (${h.content}px; scroll height, frame height, overflow: ${h.detail})`);
 }
 
+/**
+ * The journey inside a widget: before each answer, the frame has taken its new page's height, so
+ * that the host page does not move (its scroll clamped to a shorter page) under the click.
+ */
+function widgetJourney(page, frame, answers, options = {}) {
+  return journey(frame, answers, { ...options, onQuestion: () => waitForFit(page, frame) });
+}
+
 describe('the registry widget, embedded from another origin', () => {
   const getBrowser = useBrowser();
   const host = useHostServer({
@@ -184,12 +192,14 @@ describe('the registry widget, embedded from another origin', () => {
   test('a whole journey completes inside it, and only height messages ever cross', withContext(getBrowser, {}, async (context) => {
     const { page, frame } = await openHost(context, host);
     const historyBefore = await page.evaluate(() => history.length);
-    await journey(frame, ELIGIBLE, { stopAt: 'metastatic' });
+    await widgetJourney(page, frame, ELIGIBLE, { stopAt: 'metastatic' });
     // The widget's own Back; the host's history gets no entry from the widget's pages.
+    await waitForFit(page, frame);
     await andWaitForNavigation(frame, () => frame.click('.back-link'));
     assert.equal((await frame.textContent('#page-heading')).trim(), trialQuestion('adenocarcinoma').patient.en);
-    await journey(frame, ELIGIBLE);
+    await widgetJourney(page, frame, ELIGIBLE);
     assert.equal(await page.evaluate(() => history.length), historyBefore, 'the host page\'s history is left alone');
+    await waitForFit(page, frame);
     assert.equal(await seeResult(frame), T.en.verdict_likely);
     await waitForFit(page, frame);
 
@@ -211,8 +221,8 @@ describe('the registry widget, embedded from another origin', () => {
   }));
 
   test('a link saved inside the widget opens the journey as a whole page that scrolls', withContext(getBrowser, {}, async (context) => {
-    const { frame } = await openHost(context, host, 'italian.html');
-    await journey(frame, ELIGIBLE, { lang: 'it', stopAt: 'metastatic' });
+    const { page: hostPage, frame } = await openHost(context, host, 'italian.html');
+    await widgetJourney(hostPage, frame, ELIGIBLE, { lang: 'it', stopAt: 'metastatic' });
     await frame.locator('section.save-link button', { hasText: T.it.save_link }).click();
     const link = await frame.inputValue('#save-link-field');
     const url = new URL(link);
@@ -292,7 +302,7 @@ describe('the registry widget, embedded from another origin', () => {
       assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `${label}: no axe violation`);
     };
     await check('start', frame);
-    await journey(frame, ELIGIBLE, { stopAt: 'age' });
+    await widgetJourney(page, frame, ELIGIBLE, { stopAt: 'age' });
     await check('question', frame);
     const demo = await widgetFrame(page, 1);
     await check('compact clinician form with accent', demo);
