@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, withContext, recordRequests, assertNoAxeViolations, headingText, BASE_URL, ORIGIN, T, fill,
+  andWaitForNavigation, seeResult,
 } from './helpers.mjs';
 
 /** Opens a page and waits for its first h1 (these pages may not have #page-heading). */
@@ -85,5 +86,20 @@ describe('loading the trial', () => {
     assert.match(diagnostics, /\d+ problems?/);
     assert.deepEqual(page.errors, []);
     await assertNoAxeViolations(page, 'the invalid-definition page (en)');
+  }));
+
+  test('?trial=demo_cardio runs the fictional demo trial on the full page, labelled as a demo', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    const page = await openRaw(context, '?trial=demo_cardio');
+    await page.waitForSelector('#page-heading');
+    assert.equal((await page.textContent('#page-heading')).trim(), fill(T.en.start_heading, ['DEMO-HEART']));
+    assert.ok((await page.textContent('.demo-badge')).includes(T.en.demo_badge));
+    await andWaitForNavigation(page, () => page.click('button.button--start'));
+    assert.equal((await page.textContent('#page-heading')).trim(), 'How old are you?', 'its own first question');
+    assert.ok((await page.textContent('.demo-badge')).includes(T.en.demo_badge), 'the label stays on every page');
+    // Too young for the (fictional) study: settled at once, so the journey goes to Check your answers.
+    await page.fill('#f-age', '17');
+    await andWaitForNavigation(page, () => page.click('form.question-form button[type=submit]'));
+    assert.equal(await seeResult(page), T.en.verdict_not);
+    assert.deepEqual(page.errors, []);
   }));
 });
