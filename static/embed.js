@@ -66,7 +66,17 @@
     if (data.type !== 'prescreen:height') return;
     var height = data.height;
     if (typeof height !== 'number' || !(height > 0) || height > 100000) return;
+    var top = frame.getBoundingClientRect().top;
     style.height = Math.ceil(height) + 'px';
+    // A person answering in the widget keeps it in view: when a shorter page makes the host
+    // page shift (the browser's scroll anchoring holds on to what comes below), its top goes back
+    // where it was.
+    if (document.activeElement === frame) {
+      requestAnimationFrame(function () {
+        var moved = frame.getBoundingClientRect().top - top;
+        if (moved < -1) window.scrollBy(0, moved);
+      });
+    }
   }
   window.addEventListener('message', onMessage);
 })();
