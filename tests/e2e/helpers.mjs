@@ -273,6 +273,11 @@ export async function currentQuestionId(page) {
   });
 }
 
+/** Whether `target` is a frame inside a page (a Playwright Frame with a parent), not a page. */
+function isChildFrame(target) {
+  return typeof target.parentFrame === 'function' && target.parentFrame() !== null;
+}
+
 /**
  * Runs `action` (a click...) and waits until another page is shown, or an error summary appears.
  * When an error summary was already shown and stays, the page did not change: that is waited
@@ -297,7 +302,9 @@ export async function andWaitForNavigation(page, action) {
       return hadError && error && performance.now() - window.__e2eActionAt > 500 ? 'error' : false;
     },
     { before, hadError },
-    { timeout: ACTION_TIMEOUT, polling: 'raf' },
+    // In a page, at each animation frame; in a frame from another origin (the registry widget),
+    // by the clock: Chromium may run no animation frames there while it thinks it unseen.
+    { timeout: ACTION_TIMEOUT, polling: isChildFrame(page) ? 50 : 'raf' },
   );
   return outcome.jsonValue();
 }
