@@ -294,3 +294,25 @@ fn the_example_patients_get_their_verdicts() {
         assert_eq!(report["verdict"], verdict, "{file}");
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::process::Stdio;
+    // As `prescreen questions … | head -1`, when `head` has already gone.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prescreen"))
+        .args([
+            "questions",
+            &format!("{}/static/trials/interact.toml", env!("CARGO_MANIFEST_DIR")),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away at once, before the definition is even read: every line meets a
+    // closed pipe.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{:?}", output.status);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}

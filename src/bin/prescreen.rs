@@ -18,6 +18,17 @@ const USAGE: &str = "usage:
                                            evaluate answers; prints a JSON report
   prescreen questions FILE [--lang en|it]  list the questions in asking order";
 
+/// Prints a line to stdout. When the reader has gone (`prescreen eval … | head`), the program ends
+/// quietly, as Unix tools do, instead of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
@@ -85,7 +96,7 @@ fn load(path: &str) -> Result<Trial, ExitCode> {
 fn check(path: &str) -> ExitCode {
     match load(path) {
         Ok(trial) => {
-            println!(
+            say!(
                 "{path}: ok ({} questions, {} criteria)",
                 trial.questions.len(),
                 trial.criteria.len()
@@ -119,7 +130,7 @@ fn eval(
     };
     let report = Report::build(&trial, &answers, lang, today);
     let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-    println!("{text}");
+    say!("{text}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -138,10 +149,10 @@ fn questions(path: &str, lang: Lang) -> ExitCode {
             QuestionKind::Number(r) => format!("number, {} to {} {}", r.min, r.max, r.unit),
             QuestionKind::Elapsed(unit, r) => format!("{} to {} {} ago", r.min, r.max, unit.id()),
         };
-        println!("{:>2}. {} ({kind})", i + 1, q.id);
-        println!("    {}", q.patient.get(lang));
+        say!("{:>2}. {} ({kind})", i + 1, q.id);
+        say!("    {}", q.patient.get(lang));
         if let Some(rule) = &q.applies_if {
-            println!("    asked only if: {}", rule.to_source(&trial));
+            say!("    asked only if: {}", rule.to_source(&trial));
         }
     }
     ExitCode::SUCCESS
