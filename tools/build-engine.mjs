@@ -11,9 +11,9 @@
 // where scripts/setup.sh installs them.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { minifyModule } from './terser.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -59,11 +59,8 @@ run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'prescr
 const bg = join(out, 'prescreen_engine_bg.wasm');
 if (release) {
   run('wasm-opt', ['-Oz', '--output', bg, bg]);
-  // As tools/minify-js.mjs does for the app's glue; property names stay, since the wasm module
-  // finds its imports by name and callers use the class's methods.
-  const { minify } = createRequire(join(root, 'tools/node/package.json'))('terser');
+  // As tools/minify-js.mjs does for the app's glue.
   const glue = join(out, 'prescreen_engine.js');
-  const { code } = await minify(readFileSync(glue, 'utf8'), { module: true, compress: true, mangle: true });
-  writeFileSync(glue, code);
+  writeFileSync(glue, await minifyModule(readFileSync(glue, 'utf8')));
 }
 console.log(`build-engine: ${out}/prescreen_engine.js (${release ? 'release' : 'debug'})`);

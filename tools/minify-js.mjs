@@ -1,13 +1,11 @@
 // Post-build step (release only; run by tools/post-build.mjs): minifies wasm-bindgen's JavaScript
-// glue with terser, which Trunk's own minifier cannot parse, and rewrites the Subresource Integrity hash that
-// index.html holds for it. About 1.8 KB gzip off the first load. Runs before csp-hash.mjs.
+// glue with terser, which Trunk's own minifier cannot parse, and rewrites the Subresource
+// Integrity hash that index.html holds for it. About 1.8 KB gzip off the first load. Runs before
+// csp-hash.mjs.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-
-// terser lives with the other node tools, in tools/node (installed by scripts/setup.sh --web).
-const { minify } = createRequire(new URL('./node/package.json', import.meta.url))('terser');
+import { minifyModule } from './terser.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -25,8 +23,7 @@ let html = readFileSync(page, 'utf8');
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
   const file = join(dir, name);
   const before = readFileSync(file);
-  // Property names are left alone: the wasm module finds its imports by name.
-  const { code } = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
+  const code = await minifyModule(before.toString('utf8'));
   writeFileSync(file, code);
   html = html.replaceAll(sri(before), sri(Buffer.from(code, 'utf8')));
   console.log(`minify-js: ${name} ${before.length} -> ${Buffer.byteLength(code)} bytes`);

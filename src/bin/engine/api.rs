@@ -171,13 +171,6 @@ fn today(given: Option<&str>) -> Result<Date, JsValue> {
     match given {
         Some(text) => Date::parse(text)
             .ok_or_else(|| error(&format!("today: `{text}` is not a date: use YYYY-MM-DD"))),
-        None => {
-            let now = js_sys::Date::new_0();
-            Ok(Date {
-                year: now.get_full_year() as i32,
-                month: now.get_month() + 1,
-                day: now.get_date(),
-            })
-        }
+        None => Ok(prescreen::app::dom::today()),
     }
 }
