@@ -4,7 +4,7 @@
 //
 //   cargo build --target wasm32-unknown-unknown --bin prescreen-engine   (--release in release)
 //   wasm-bindgen --target web --no-typescript --out-name prescreen_engine
-//   wasm-opt -Oz, and terser on the JavaScript glue                       (release only, as the app)
+//   wasm-opt -Oz, short import names, terser on the glue                  (release only, as the app)
 //
 // Gives engine/prescreen_engine.js (the ES module to import) and engine/prescreen_engine_bg.wasm.
 // The tools are taken from PATH, then from tools/node (wasm-opt) and ~/.cargo/bin (wasm-bindgen),
@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { minifyModule } from './terser.mjs';
+import { shortenFiles } from './short-names.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -59,8 +60,9 @@ run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'prescr
 const bg = join(out, 'prescreen_engine_bg.wasm');
 if (release) {
   run('wasm-opt', ['-Oz', '--output', bg, bg]);
-  // As tools/minify-js.mjs does for the app's glue.
+  // As tools/short-names.mjs and tools/minify-js.mjs do for the app.
   const glue = join(out, 'prescreen_engine.js');
+  shortenFiles(bg, glue);
   writeFileSync(glue, await minifyModule(readFileSync(glue, 'utf8')));
 }
 console.log(`build-engine: ${out}/prescreen_engine.js (${release ? 'release' : 'debug'})`);

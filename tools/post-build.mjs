@@ -3,6 +3,6 @@
 // hash), then allow the inline loader by its hash in the Content-Security-Policy.
 import { execFileSync } from 'node:child_process';
 
-for (const step of ['tools/minify-js.mjs', 'tools/csp-hash.mjs']) {
+for (const step of ['tools/short-names.mjs', 'tools/minify-js.mjs', 'tools/csp-hash.mjs']) {
   execFileSync(process.execPath, [step], { stdio: 'inherit' });
 }

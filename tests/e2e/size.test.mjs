@@ -13,7 +13,7 @@ const BUDGET_GZIP = 150 * 1024; // bytes, the whole first load, gzip
 // The budget is not met yet (issue 3 stays open until it is). Until then this ceiling, set just
 // above the size measured when it was introduced, keeps the first load from growing unnoticed;
 // lower it as the size comes down, and remove it once the budget holds.
-const CEILING_GZIP = 200 * 1024;
+const CEILING_GZIP = 190 * 1024;
 const BUDGET_TODO =
   'issue 3: the first load is over the 150 KB budget; see BENCHMARKS.md for the breakdown and the plan';
 const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
@@ -88,6 +88,17 @@ test('the first page load fits in 150 KB gzip', { todo: BUDGET_TODO }, () => {
     `the first load is ${total.gzip} bytes gzip (${(total.gzip / 1024).toFixed(1)} KB), over the ${BUDGET_GZIP}-byte budget by ${total.gzip - BUDGET_GZIP}; ` +
       rows.map((r) => `${r.file} ${r.gzip}`).join(', '),
   );
+});
+
+// tools/short-names.mjs renames the wasm's imports and exports (4-5 KB gzip of names); a
+// wasm-bindgen upgrade that changed the glue's shape would make it fail the build, and this
+// catches it being left out of the build.
+test('the served wasm carries short import names, not wasm-bindgen long ones', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const wasm = referencedAssets(html).find((a) => a.endsWith('.wasm'));
+  const bytes = readFileSync(join(DIST, wasm));
+  assert.equal(bytes.indexOf('__wbg_'), -1, `${wasm} still has __wbg_ names`);
+  assert.equal(bytes.indexOf('_bg.js'), -1, `${wasm} still names its glue module`);
 });
 
 // The registry widget: its loader (issue 4: at most 4 KB gzip), on top of the page it frames,
