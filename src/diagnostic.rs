@@ -87,13 +87,13 @@ impl Diagnostic {
         Diagnostic {
             kind,
             span,
-            message: message.into(),
+            message: terse(message),
             related: None,
         }
     }
 
     pub fn with_related(mut self, span: Span, note: impl Into<String>) -> Diagnostic {
-        self.related = Some((span, note.into()));
+        self.related = Some((span, terse(note)));
         self
     }
 
@@ -108,12 +108,29 @@ impl Diagnostic {
     /// ```
     pub fn render(&self, source: &str, path: &str) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "error[{}]: {}", self.kind.code(), self.message);
+        let _ = write!(out, "error[{}]", self.kind.code());
+        // Empty only in the web app's build, which leaves messages out (`message!`).
+        if !self.message.is_empty() {
+            let _ = write!(out, ": {}", self.message);
+        }
+        out.push('\n');
         render_excerpt(&mut out, source, path, self.span, None);
         if let Some((span, note)) = &self.related {
             render_excerpt(&mut out, source, path, *span, Some(note));
         }
         out
+    }
+}
+
+/// A message as given, or, in the web app's build, nothing (see `message!` in lib.rs): its
+/// literal messages go too.
+pub(crate) fn terse(message: impl Into<String>) -> String {
+    #[cfg(not(feature = "terse-diagnostics"))]
+    return message.into();
+    #[cfg(feature = "terse-diagnostics")]
+    {
+        drop(message);
+        String::new()
     }
 }
 
@@ -187,4 +204,22 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &str, path: &str) -> Strin
     let n = diagnostics.len();
     let _ = writeln!(out, "{path}: {n} problem{}", if n == 1 { "" } else { "s" });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The web app's build leaves messages out: the kind and the place must still read well.
+    #[test]
+    fn a_diagnostic_without_its_message_shows_kind_and_place() {
+        let source = "[trial]\nid = 7\n";
+        let mut diagnostic = Diagnostic::new(DiagnosticKind::Syntax, Span::new(13, 14), "x");
+        diagnostic.message.clear();
+        let rendered = diagnostic.render(source, "t.toml");
+        assert!(
+            rendered.starts_with("error[syntax]\n --> t.toml:2:6\n"),
+            "{rendered}"
+        );
+    }
 }

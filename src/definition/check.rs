@@ -99,7 +99,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::MissingTranslation,
                     span,
-                    format!("this text has no {name} (`{lang}`) version"),
+                    message!("this text has no {name} (`{lang}`) version"),
                 );
                 String::new()
             }
@@ -124,7 +124,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 id.span(),
-                format!("`{name}` is not a valid id: use lowercase letters, digits and `_`, starting with a letter"),
+                message!("`{name}` is not a valid id: use lowercase letters, digits and `_`, starting with a letter"),
             );
         } else if matches!(
             name.as_str(),
@@ -133,7 +133,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 id.span(),
-                format!("`{name}` is a word of the rule language and cannot be an id"),
+                message!("`{name}` is a word of the rule language and cannot be an id"),
             );
         }
         name.clone()
@@ -149,7 +149,7 @@ impl Checker<'_> {
                 let diag = Diagnostic::new(
                     DiagnosticKind::DuplicateId,
                     span,
-                    format!("another {what} already has the id `{name}`"),
+                    message!("another {what} already has the id `{name}`"),
                 )
                 .with_related(*first, "first defined here");
                 self.diags.push(diag);
@@ -165,7 +165,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 value.span(),
-                format!("`{}` is not a date: write YYYY-MM-DD", value.get_ref()),
+                message!("`{}` is not a date: write YYYY-MM-DD", value.get_ref()),
             );
         }
         value.get_ref().clone()
@@ -217,7 +217,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::InvalidValue,
                     s.group.span(),
-                    format!("`{other}` is not a site group: use \"verified\" or \"other\""),
+                    message!("`{other}` is not a site group: use \"verified\" or \"other\""),
                 );
                 SiteGroup::Other
             }
@@ -251,7 +251,7 @@ impl Checker<'_> {
                             self.error(
                                 DiagnosticKind::InvalidValue,
                                 u.span(),
-                                format!(
+                                message!(
                                     "`{}` is not a unit of time: use days, weeks, months or years",
                                     u.get_ref()
                                 ),
@@ -267,7 +267,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::InvalidValue,
                     span,
-                    format!(
+                    message!(
                         "`{other}` is not a question type: use yes_no, choice, number or elapsed"
                     ),
                 );
@@ -299,7 +299,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 span,
-                format!("a `choice` question may have at most {MAX_OPTIONS} options"),
+                message!("a `choice` question may have at most {MAX_OPTIONS} options"),
             );
             return None;
         }
@@ -322,7 +322,7 @@ impl Checker<'_> {
             this.error(
                 DiagnosticKind::InvalidValue,
                 span,
-                format!("a `{}` question needs `{what}`", q.kind.get_ref()),
+                message!("a `{}` question needs `{what}`", q.kind.get_ref()),
             );
         };
         if q.unit.is_none() {
@@ -347,7 +347,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::Unsatisfiable,
                 Span::from(min.span().start..max.span().end),
-                format!(
+                message!(
                     "the range {} to {} allows no answer: `min` must not exceed `max`",
                     number(lo),
                     number(hi)
@@ -408,7 +408,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 q.group.span(),
-                format!(
+                message!(
                     "`{}` is not a group: use one of {}",
                     q.group.get_ref(),
                     names.join(", ")
@@ -442,7 +442,7 @@ impl Checker<'_> {
                     self.error(
                         DiagnosticKind::UnguardedQuestion,
                         span,
-                        format!(
+                        message!(
                             "`{}` is asked only when its `applies_if` holds, so this rule must also name `{}` to decide for everyone else",
                             questions[q].id.get_ref(),
                             questions[g].id.get_ref()
@@ -473,7 +473,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::UnusedQuestion,
                     q.id.span(),
-                    format!(
+                    message!(
                         "no rule uses the question `{}`, so asking it would change nothing",
                         q.id.get_ref()
                     ),
@@ -497,7 +497,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::InvalidValue,
                     c.kind.span(),
-                    format!(
+                    message!(
                         "`{other}` is not a criterion kind: use inclusion, exclusion or at_site"
                     ),
                 );
@@ -553,7 +553,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::UnknownQuestion,
                 qspan,
-                format!("no question has the id `{name}`"),
+                message!("no question has the id `{name}`"),
             );
             return None;
         };
@@ -561,7 +561,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::TypeMismatch,
                 qspan,
-                format!("`{name}` must be a how-long-ago (`elapsed`) question for the exclusion to lift with time"),
+                message!("`{name}` must be a how-long-ago (`elapsed`) question for the exclusion to lift with time"),
             );
             return None;
         };
@@ -570,7 +570,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::Unsatisfiable,
                 lifts.get_ref().at.span(),
-                format!(
+                message!(
                     "the exclusion would never lift: `at` must be above {} and at most {}, the range of `{name}`",
                     number(range.min),
                     number(range.max)
@@ -582,7 +582,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 qspan,
-                format!("the rule does not name `{name}`"),
+                message!("the rule does not name `{name}`"),
             );
             return None;
         }

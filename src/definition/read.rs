@@ -55,7 +55,7 @@ impl Reader {
             if !allowed.contains(&entry.key.as_str()) {
                 self.error(
                     entry.key_span,
-                    format!(
+                    message!(
                         "unknown key `{}` in {}: expected one of {}",
                         entry.key,
                         t.what,
@@ -67,7 +67,7 @@ impl Reader {
     }
 
     fn missing(&mut self, t: &Table, key: &str) {
-        self.error(t.span, format!("{} needs `{key}`", t.what));
+        self.error(t.span, message!("{} needs `{key}`", t.what));
     }
 
     fn table<'a>(&mut self, value: &'a Value, what: &'static str) -> Option<Table<'a>> {
@@ -80,7 +80,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    format!("{what} must be a table, not {}", value.type_str()),
+                    message!("{what} must be a table, not {}", value.type_str()),
                 );
                 None
             }
@@ -111,7 +111,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    format!(
+                    message!(
                         "`{key}` must be written as [[{key}]] tables, not {}",
                         value.type_str()
                     ),
@@ -144,7 +144,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    format!("`{key}` must be a string, not {}", value.type_str()),
+                    message!("`{key}` must be a string, not {}", value.type_str()),
                 );
                 None
             }
@@ -159,7 +159,10 @@ impl Reader {
         };
         if parsed.is_none() {
             let found = value.type_str();
-            self.error(value.span, format!("`{key}` must be a number, not {found}"));
+            self.error(
+                value.span,
+                message!("`{key}` must be a number, not {found}"),
+            );
         }
         parsed.map(|n| Spanned::new(n, value.span))
     }
@@ -181,7 +184,7 @@ impl Reader {
             Some(value) => {
                 self.error(
                     value.span,
-                    format!("`{key}` must be true or false, not {}", value.type_str()),
+                    message!("`{key}` must be true or false, not {}", value.type_str()),
                 );
                 None
             }
@@ -200,7 +203,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    format!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", value.type_str()),
+                    message!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", value.type_str()),
                 );
                 return None;
             }

@@ -137,7 +137,7 @@ impl Scope<'_> {
                 diags.push(Diagnostic::new(
                     DiagnosticKind::TypeMismatch,
                     (site.to_file)(op_span),
-                    format!(
+                    message!(
                         "`{}` is {}, whose answers have no order: compare it with `==`, `!=` or `in`",
                         question.name,
                         kind_name(kind)
@@ -152,7 +152,7 @@ impl Scope<'_> {
                     diags.push(Diagnostic::new(
                         DiagnosticKind::UnknownOption,
                         (site.to_file)(answer.span),
-                        format!(
+                        message!(
                             "`{}` is a yes/no question: compare it with `yes` or `no`",
                             question.name
                         ),
@@ -177,7 +177,7 @@ impl Scope<'_> {
                     diags.push(Diagnostic::new(
                         DiagnosticKind::Unsatisfiable,
                         (site.to_file)(Span::new(op_span.start, span.end)),
-                        format!(
+                        message!(
                             "no allowed answer to `{}` ({} to {} {}) is {} {}: this can never be met",
                             question.name,
                             number(range.min),
@@ -219,7 +219,7 @@ impl Scope<'_> {
             diags.push(Diagnostic::new(
                 DiagnosticKind::UnknownQuestion,
                 span,
-                format!("no question has the id `{}`", ident.name),
+                message!("no question has the id `{}`", ident.name),
             ));
             return None;
         };
@@ -228,7 +228,7 @@ impl Scope<'_> {
                 diags.push(Diagnostic::new(
                     DiagnosticKind::InvalidValue,
                     span,
-                    format!(
+                    message!(
                         "`applies_if` may only name questions asked before this one, and `{}` is not",
                         ident.name
                     ),
@@ -266,7 +266,7 @@ fn mismatch(question: &Ident, site: &RuleSite, kind: &QuestionKind, hint: &str) 
     Diagnostic::new(
         DiagnosticKind::TypeMismatch,
         (site.to_file)(question.span),
-        format!("`{}` is {}: {hint}", question.name, kind_name(kind)),
+        message!("`{}` is {}: {hint}", question.name, kind_name(kind)),
     )
 }
 
@@ -274,6 +274,6 @@ fn unknown_option(question: &str, option: &Ident, site: &RuleSite) -> Diagnostic
     Diagnostic::new(
         DiagnosticKind::UnknownOption,
         (site.to_file)(option.span),
-        format!("`{question}` has no option `{}`", option.name),
+        message!("`{question}` has no option `{}`", option.name),
     )
 }

@@ -82,7 +82,8 @@ describe('loading the trial', () => {
     const page = await openRaw(context, '?trial=broken');
     assert.equal((await page.textContent('main h1')).trim(), T.en.definition_invalid_title);
     const diagnostics = await page.textContent('pre.diagnostics');
-    assert.match(diagnostics, /trials\/broken\.toml/, 'the diagnostics name the file');
+    assert.match(diagnostics, /trials\/broken\.toml:\d+:\d+/, 'the diagnostics name the file, line and column');
+    assert.match(diagnostics, /error\[[a-z-]+\]/, 'each says its kind');
     assert.match(diagnostics, /\d+ problems?/);
     assert.deepEqual(page.errors, []);
     await assertNoAxeViolations(page, 'the invalid-definition page (en)');

@@ -117,6 +117,12 @@ async fn fetch_trial(id: &str) -> Load {
     };
     match crate::load(&source) {
         Ok(trial) => Load::Ready(Rc::new(trial)),
-        Err(diagnostics) => Load::Invalid(render_all(&diagnostics, &source, &path)),
+        Err(mut diagnostics) => {
+            // This build leaves messages out (terse-diagnostics): several problems of one kind at
+            // one spot, such as a table's missing keys, would read as copies. Each shows once.
+            diagnostics
+                .dedup_by(|a, b| a.kind == b.kind && a.span == b.span && a.message == b.message);
+            Load::Invalid(render_all(&diagnostics, &source, &path))
+        }
     }
 }

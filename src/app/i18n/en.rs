@@ -17,7 +17,7 @@ pub const EN: Catalogue = Catalogue {
     load_failed_title: "The trial could not be loaded",
     load_failed_body: "Check your connection and reload the page. No answers were sent anywhere.",
     definition_invalid_title: "This trial's definition has problems",
-    definition_invalid_body: "The pre-screener cannot ask about this trial until its definition is fixed. For the people who maintain it:",
+    definition_invalid_body: "The pre-screener cannot ask about this trial until its definition is fixed. For the people who maintain it, where each problem is and of what kind (`prescreen check` explains each one):",
     trial_unknown_title: "This trial is not available here",
     trial_unknown_body: "There is no trial called “{0}” in this pre-screener. If you came from a registry’s page, the page may name the trial wrongly. No answers were sent anywhere.",
     option_problems_title: "This pre-screener was set up with an option it does not recognise",

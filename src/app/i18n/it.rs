@@ -17,7 +17,7 @@ pub const IT: Catalogue = Catalogue {
     load_failed_title: "Non è stato possibile caricare lo studio",
     load_failed_body: "Controlli la connessione e ricarichi la pagina. Nessuna risposta è stata inviata.",
     definition_invalid_title: "La definizione di questo studio contiene errori",
-    definition_invalid_body: "Il pre-screening non può porre domande su questo studio finché la definizione non viene corretta. Per chi la gestisce:",
+    definition_invalid_body: "Il pre-screening non può porre domande su questo studio finché la definizione non viene corretta. Per chi la gestisce, dove si trova ogni errore e di che tipo è (`prescreen check` li spiega uno per uno):",
     trial_unknown_title: "Questo studio non è disponibile qui",
     trial_unknown_body: "In questo pre-screening non c’è uno studio chiamato «{0}». Se è arrivata dalla pagina di un registro, la pagina potrebbe indicare lo studio in modo errato. Nessuna risposta è stata inviata.",
     option_problems_title: "Questo pre-screening è stato configurato con un’opzione che non riconosce",
