@@ -4,12 +4,13 @@
 // WebAssembly compile and instantiate events wherever they ran. Issue 5's diagnosis.
 //
 //   node bench/trace.mjs [--app ours|theirs] [--dist DIR] [--save /tmp/trace.json] [--no-throttle]
-//                        [--journey [--profile]]
+//                        [--journey] [--profile]
 //
 // --journey goes on through the whole journey (examples/patient-likely.json) and adds, for each
 // Continue, what the main thread did between the press and the next question painted. --profile
-// also samples the CPU over the journey and lists the functions with the most self time (wasm
-// functions have names only in a build that keeps them: Trunk's data-keep-debug).
+// also samples the CPU (over the journey with --journey, else over the load up to the first
+// question) and lists the functions with the most self time (wasm functions have names only in a
+// build that keeps them: Trunk's data-wasm-opt-params="-g", or data-keep-debug).
 //
 // The saved trace opens in Chromium's DevTools (Performance panel, "Load profile").
 import { writeFileSync } from 'node:fs';
@@ -45,11 +46,19 @@ try {
   await throttle(cdp);
   const network = recordNetwork(cdp);
   await browser.startTracing(page, { categories: CATEGORIES });
+  // --profile alone: the CPU profile of the load, up to the first question painted.
+  const profileLoad = PROFILE && !JOURNEY;
+  if (profileLoad) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`http://127.0.0.1:${app.port}/`, { waitUntil: 'commit' });
   const startReady = await page.evaluate(() => window.__bench.until(() => window.__bench.marks.startReady));
   await page.click(app.start, { force: true });
   const press = await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]));
   marks = { startReady, pressAt: press.at, questionPainted: press.at + press.ms };
+  if (profileLoad) profile = (await cdp.send('Profiler.stop')).profile;
   if (JOURNEY) {
     if (PROFILE) {
       await cdp.send('Profiler.enable');
@@ -157,7 +166,7 @@ if (profile) {
     self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`\nCPU profile of the journey: ${(total / 1000).toFixed(0)} ms of script; the most self time:`);
+  console.log(`\nCPU profile of the ${JOURNEY ? 'journey' : 'load, to the first question'}: ${(total / 1000).toFixed(0)} ms of script; the most self time:`);
   for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
     console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key.slice(0, 110)}`);
   }
