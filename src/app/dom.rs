@@ -41,26 +41,6 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Moves focus to a new page's heading, which `scroll_to_top` has just brought into view. Without
-/// scrolling, the browser need not lay the page out there and then (a forced layout of ~5 ms per
-/// page on a throttled phone, bench/); the frame's layout follows anyway. Embedded, the default
-/// scroll is kept: it is what brings the widget's new page into the host page's view.
-pub fn focus_page_heading(id: &str) {
-    let Some(element) = document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    else {
-        return;
-    };
-    if embedded() {
-        let _ = element.focus();
-    } else {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
-    }
-}
-
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);

@@ -47,7 +47,7 @@ pub fn use_page_focus<K: PartialEq + Clone + 'static>(key: K, title: String) {
     use_effect_with(key, |_| {
         if super::dom::navigated_before() {
             super::dom::scroll_to_top();
-            super::dom::focus_page_heading(PAGE_HEADING);
+            super::dom::focus(PAGE_HEADING);
         }
     });
 }
