@@ -12,7 +12,7 @@
 #                               and the wasm32 target (test.sh checks that the
 #                               engine builds for wasm)
 #   scripts/setup.sh --web      --native plus everything for the browser work:
-#                               chromium + chromium-driver (apt), trunk 0.21.x,
+#                               chromium + chromium-driver and zopfli (apt), trunk 0.21.x,
 #                               wasm-bindgen-cli matching Cargo.lock, and the npm
 #                               tools in tools/node (binaryen's wasm-opt,
 #                               playwright-core, axe-core)
@@ -142,6 +142,20 @@ setup_chromium() {
     note "installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
 }
 
+# Zopfli: gzip files 4 % smaller than zlib's best, as a deployment that compresses its files once
+# would serve them; tools/serve.mjs uses it when present (tools/compress.mjs).
+setup_zopfli() {
+    step "zopfli (apt)"
+    if have zopfli; then
+        note "present: $(command -v zopfli)"
+        return
+    fi
+    have apt-get || die "zopfli is missing and apt-get is not available"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends zopfli
+    note "installed: $(command -v zopfli)"
+}
+
 setup_trunk() {
     step "trunk $TRUNK_SERIES.x"
     wait_for_cargo_install trunk
@@ -220,6 +234,7 @@ setup_rust_components
 setup_wasm_target
 if [[ "$mode" == web ]]; then
     setup_chromium
+    setup_zopfli
     setup_trunk
     setup_wasm_bindgen
     setup_node_tools

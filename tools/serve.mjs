@@ -1,12 +1,13 @@
 // A small static server for the built app (dist/), used by ./scripts/serve.sh and the browser
-// tests. It serves files with their types, compressed as the browser asks (brotli or gzip), and
-// sends the security headers a real deployment should send. Local use only: it binds where told.
+// tests. It serves files with their types, compressed as the browser asks (brotli, or gzip by
+// zopfli when it is installed: tools/compress.mjs), and sends the security headers a real
+// deployment should send. Local use only: it binds where told.
 //
 //   node tools/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { compressFile } from './compress.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -32,13 +33,6 @@ const TYPES = {
 // Compressed bodies, by path, modification time and encoding: a rebuild is served at once.
 const cache = new Map();
 
-function compress(body, encoding) {
-  if (encoding === 'br') {
-    return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  }
-  return gzipSync(body, { level: 9 });
-}
-
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, `http://${req.headers.host ?? host}`);
@@ -60,8 +54,7 @@ const server = createServer(async (req, res) => {
     const key = `${file}|${info.mtimeMs}|${encoding}`;
     let body = cache.get(key);
     if (!body) {
-      const raw = await readFile(file);
-      body = encoding ? compress(raw, encoding) : raw;
+      body = encoding ? await compressFile(file, encoding) : await readFile(file);
       cache.set(key, body);
     }
     const headers = {

@@ -1,19 +1,21 @@
 // The first page load's transfer budget, computed from the build, so it is the same on every
 // machine: the page, every asset it references (stylesheet, script, wasm) and the trial
-// definition it fetches, each compressed as the server sends it (gzip level 9; brotli quality 11
-// shown for the record). No browser needed.
+// definition it fetches, each compressed as tools/serve.mjs sends it (gzip by zopfli, or zlib at
+// level 9 where zopfli is not installed; brotli quality 11 shown for the record). No browser
+// needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { ROOT } from './helpers.mjs';
+import { compressFile, GZIP_NAME } from '../../tools/compress.mjs';
 
 const BUDGET_GZIP = 150 * 1024; // bytes, the whole first load, gzip
 // The budget is not met yet (issue 3 stays open until it is). Until then this ceiling, set just
 // above the size measured when it was introduced, keeps the first load from growing unnoticed;
 // lower it as the size comes down, and remove it once the budget holds.
-const CEILING_GZIP = 190 * 1024;
+// It holds with zlib's gzip too, on a machine without zopfli.
+const CEILING_GZIP = 185 * 1024;
 const BUDGET_TODO =
   'issue 3: the first load is over the 150 KB budget; see BENCHMARKS.md for the breakdown and the plan';
 const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
@@ -41,7 +43,7 @@ function referencedAssets(html) {
 }
 
 /** Every file of the first load with its raw, gzip and brotli bytes, and the totals. */
-function measure() {
+async function measure() {
   const index = join(DIST, 'index.html');
   assert.ok(existsSync(index), `${index} exists (run tests/e2e/run.sh, which builds it)`);
   const html = readFileSync(index, 'utf8');
@@ -50,17 +52,17 @@ function measure() {
     assert.ok(assets.some((a) => a.endsWith(kind)), `index.html references a ${kind} file: ${assets.join(', ')}`);
   }
   const files = ['index.html', ...assets, 'trials/interact.toml'];
-  const rows = files.map((name) => {
+  const rows = [];
+  for (const name of files) {
     const path = join(DIST, name);
     assert.ok(existsSync(path), `${name}, referenced by index.html, is in the build`);
-    const raw = readFileSync(path);
-    return {
+    rows.push({
       file: name,
-      raw: raw.length,
-      gzip: gzipSync(raw, { level: 9 }).length,
-      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  });
+      raw: readFileSync(path).length,
+      gzip: (await compressFile(path, 'gzip')).length,
+      brotli: (await compressFile(path, 'br')).length,
+    });
+  }
   const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
   const width = Math.max(...rows.map((r) => r.file.length), 'total'.length);
@@ -68,7 +70,7 @@ function measure() {
   console.log(
     [
       `first-load transfer (bytes), budget ${BUDGET_GZIP} gzip:`,
-      `${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  ${'brotli 11'.padStart(9)}`,
+      `${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${GZIP_NAME.padStart(9)}  ${'brotli 11'.padStart(9)}`,
       ...rows.map((r) => line(r.file, r)),
       line('total', total),
     ].join('\n'),
@@ -76,13 +78,13 @@ function measure() {
   return { rows, total };
 }
 
-test('the first page load does not grow past its ceiling', () => {
-  const { total } = measure();
+test('the first page load does not grow past its ceiling', async () => {
+  const { total } = await measure();
   assert.ok(total.gzip <= CEILING_GZIP, `the first load is ${total.gzip} bytes gzip, over the ${CEILING_GZIP}-byte ceiling`);
 });
 
-test('the first page load fits in 150 KB gzip', { todo: BUDGET_TODO }, () => {
-  const { rows, total } = measure();
+test('the first page load fits in 150 KB gzip', { todo: BUDGET_TODO }, async () => {
+  const { rows, total } = await measure();
   assert.ok(
     total.gzip <= BUDGET_GZIP,
     `the first load is ${total.gzip} bytes gzip (${(total.gzip / 1024).toFixed(1)} KB), over the ${BUDGET_GZIP}-byte budget by ${total.gzip - BUDGET_GZIP}; ` +
@@ -105,13 +107,13 @@ test('the served wasm carries short import names, not wasm-bindgen long ones', (
 // whose first load is the one measured above (the same files; embed=1 changes no byte).
 const LOADER_BUDGET_GZIP = 4 * 1024;
 
-test('the widget loader, embed.js, is at most 4 KB gzip', () => {
+test('the widget loader, embed.js, is at most 4 KB gzip', async () => {
   const path = join(DIST, 'embed.js');
   assert.ok(existsSync(path), 'embed.js is in the build');
   const raw = readFileSync(path);
-  const gzip = gzipSync(raw, { level: 9 }).length;
-  const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  const { total } = measure();
+  const gzip = (await compressFile(path, 'gzip')).length;
+  const brotli = (await compressFile(path, 'br')).length;
+  const { total } = await measure();
   console.log(`embed.js: ${raw.length} raw, ${gzip} gzip, ${brotli} brotli; widget first load with it: ${total.gzip + gzip} gzip, ${total.brotli + brotli} brotli`);
   assert.ok(gzip <= LOADER_BUDGET_GZIP, `embed.js is ${gzip} bytes gzip, over ${LOADER_BUDGET_GZIP}`);
 });
