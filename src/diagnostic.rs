@@ -116,7 +116,8 @@ impl Diagnostic {
         out.push('\n');
         render_excerpt(&mut out, source, path, self.span, None);
         if let Some((span, note)) = &self.related {
-            render_excerpt(&mut out, source, path, *span, Some(note));
+            let note = Some(note.as_str()).filter(|n| !n.is_empty());
+            render_excerpt(&mut out, source, path, *span, note);
         }
         out
     }
@@ -214,12 +215,15 @@ mod tests {
     #[test]
     fn a_diagnostic_without_its_message_shows_kind_and_place() {
         let source = "[trial]\nid = 7\n";
-        let mut diagnostic = Diagnostic::new(DiagnosticKind::Syntax, Span::new(13, 14), "x");
+        let mut diagnostic = Diagnostic::new(DiagnosticKind::Syntax, Span::new(13, 14), "x")
+            .with_related(Span::new(0, 7), "y");
         diagnostic.message.clear();
+        diagnostic.related.as_mut().unwrap().1.clear();
         let rendered = diagnostic.render(source, "t.toml");
         assert!(
             rendered.starts_with("error[syntax]\n --> t.toml:2:6\n"),
             "{rendered}"
         );
+        assert!(rendered.ends_with("  | ^^^^^^^\n"), "{rendered}");
     }
 }
