@@ -48,11 +48,7 @@ try {
   await browser.startTracing(page, { categories: CATEGORIES });
   // --profile alone: the CPU profile of the load, up to the first question painted.
   const profileLoad = PROFILE && !JOURNEY;
-  if (profileLoad) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-  }
+  if (profileLoad) await startProfiler(cdp);
   await page.goto(`http://127.0.0.1:${app.port}/`, { waitUntil: 'commit' });
   const startReady = await page.evaluate(() => window.__bench.until(() => window.__bench.marks.startReady));
   await page.click(app.start, { force: true });
@@ -60,11 +56,7 @@ try {
   marks = { startReady, pressAt: press.at, questionPainted: press.at + press.ms };
   if (profileLoad) profile = (await cdp.send('Profiler.stop')).profile;
   if (JOURNEY) {
-    if (PROFILE) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    }
+    if (PROFILE) await startProfiler(cdp);
     steps = (await journey(page, APP, press.to, ANSWERS, 250)).steps;
     if (PROFILE) profile = (await cdp.send('Profiler.stop')).profile;
   }
@@ -77,6 +69,13 @@ try {
   stopServers();
 }
 if (SAVE) writeFileSync(SAVE, JSON.stringify(trace));
+
+/** Starts sampling the page's CPU every 0.1 ms; `Profiler.stop` returns the profile. */
+async function startProfiler(cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
 
 // --- the summary -------------------------------------------------------------------------------
 

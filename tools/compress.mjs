@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 /** Whether the zopfli command is on PATH (checked once). */
-export const HAS_ZOPFLI = spawnSync('zopfli', ['-h'], { stdio: 'ignore' }).error === undefined;
+const HAS_ZOPFLI = spawnSync('zopfli', ['-h'], { stdio: 'ignore' }).error === undefined;
 
 /** The name of the gzip compressor in use, for tables and logs. */
 export const GZIP_NAME = HAS_ZOPFLI ? 'zopfli' : 'gzip -9';
@@ -26,7 +26,7 @@ export async function compressFile(path, encoding) {
 }
 
 /** Bytes compressed for `encoding` without zopfli, which needs a file. */
-export function compress(bytes, encoding) {
+function compress(bytes, encoding) {
   if (encoding === 'br') {
     return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
   }

@@ -7,8 +7,8 @@
 // The names are private to this pair of files (the page calls only the glue's `init`), so any
 // unique names do. Every long name must be found in the glue as a whole word, or the build fails.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { swapIntegrity } from './integrity.mjs';
 
 /** `a`, `b`, … `Z`, `aa`, `ab`, …: valid, unquoted JavaScript property names. */
 export function shortName(i) {
@@ -32,7 +32,7 @@ const uleb = (n) => {
   return Buffer.from(out);
 };
 
-/** A reader over one wasm binary that can copy what it has read. */
+/** A reader over one wasm binary: LEB128 numbers, names, and its position. */
 function reader(bytes, start) {
   let pos = start;
   const r = {
@@ -104,6 +104,7 @@ export function renameWasm(bytes, glue) {
   const parts = [bytes.subarray(0, 8)];
   const r = reader(bytes, 8);
   while (r.pos < bytes.length) {
+    const sectionStart = r.pos;
     const id = bytes[r.pos];
     r.skip(1);
     const size = r.u32();
@@ -132,7 +133,7 @@ export function renameWasm(bytes, glue) {
       const content = Buffer.concat(body);
       parts.push(Buffer.from([id]), uleb(content.length), content);
     } else {
-      parts.push(bytes.subarray(bodyStart - 1 - uleb(size).length, end));
+      parts.push(bytes.subarray(sectionStart, end));
     }
     r.skip(end - r.pos);
   }
@@ -162,13 +163,12 @@ export function shortenFiles(wasmPath, gluePath) {
 }
 
 function main(dir) {
-  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   const page = join(dir, 'index.html');
   let html = readFileSync(page, 'utf8');
   for (const wasmName of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
     const glueName = wasmName.replace(/_bg\.wasm$/, '.js');
     const { wasmBefore, wasm, glueBefore, glue } = shortenFiles(join(dir, wasmName), join(dir, glueName));
-    html = html.replaceAll(sri(wasmBefore), sri(wasm)).replaceAll(sri(glueBefore), sri(glue));
+    html = swapIntegrity(swapIntegrity(html, wasmBefore, wasm), glueBefore, glue);
   }
   writeFileSync(page, html);
 }

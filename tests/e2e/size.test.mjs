@@ -42,8 +42,12 @@ function referencedAssets(html) {
   return [...found];
 }
 
-/** Every file of the first load with its raw, gzip and brotli bytes, and the totals. */
-async function measure() {
+/** Every file of the first load with its raw, gzip and brotli bytes, and the totals; measured
+ * once (zopfli takes a second or two) for the tests that need them. */
+let measured;
+const measure = () => (measured ??= measureOnce());
+
+async function measureOnce() {
   const index = join(DIST, 'index.html');
   assert.ok(existsSync(index), `${index} exists (run tests/e2e/run.sh, which builds it)`);
   const html = readFileSync(index, 'utf8');
