@@ -415,16 +415,24 @@ impl Checker<'_> {
                 ),
             );
         }
-        let question = Question {
-            id: q.id.get_ref().clone(),
-            kind: kind?,
-            patient: self.text(&q.patient),
-            clinician: self.text(&q.clinician),
-            help: self.optional_text(&q.help),
-            applies_if: gate.as_ref().and_then(|g| g.expr.clone()),
-            group: group?,
+        // Every text is checked even when the question cannot be built, so that an author sees
+        // every problem at once.
+        let patient = self.text(&q.patient);
+        let clinician = self.text(&q.clinician);
+        let help = self.optional_text(&q.help);
+        let applies_if = gate.as_ref().and_then(|g| g.expr.clone());
+        let (Some(kind), Some(group)) = (kind, group) else {
+            return None;
         };
-        (q.applies_if.is_none() || question.applies_if.is_some()).then_some(question)
+        (q.applies_if.is_none() || applies_if.is_some()).then(|| Question {
+            id: q.id.get_ref().clone(),
+            kind,
+            patient,
+            clinician,
+            help,
+            applies_if,
+            group,
+        })
     }
 
     /// A rule that names a question asked only of some people must also name who: otherwise, for
@@ -515,19 +523,27 @@ impl Checker<'_> {
             .lifts_after
             .as_ref()
             .and_then(|l| self.lifts_after(l, kind, rule, index, kinds));
-        let criterion = Criterion {
-            id: c.id.get_ref().clone(),
-            kind: kind?,
-            title: self.text(&c.title),
-            rule: rule.expr.clone()?,
-            source: c.source.get_ref().clone(),
-            reading: self.optional_text(&c.reading),
-            met: self.text(&c.met),
-            not_met: self.text(&c.not_met),
-            unknown: self.text(&c.unknown),
-            lifts_after,
+        // As for questions: every text is checked even when the criterion cannot be built.
+        let title = self.text(&c.title);
+        let reading = self.optional_text(&c.reading);
+        let met = self.text(&c.met);
+        let not_met = self.text(&c.not_met);
+        let unknown = self.text(&c.unknown);
+        let (Some(kind), Some(rule)) = (kind, &rule.expr) else {
+            return None;
         };
-        (c.lifts_after.is_none() || criterion.lifts_after.is_some()).then_some(criterion)
+        (c.lifts_after.is_none() || lifts_after.is_some()).then(|| Criterion {
+            id: c.id.get_ref().clone(),
+            kind,
+            title,
+            rule: rule.clone(),
+            source: c.source.get_ref().clone(),
+            reading,
+            met,
+            not_met,
+            unknown,
+            lifts_after,
+        })
     }
 
     fn lifts_after(

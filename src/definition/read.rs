@@ -17,6 +17,8 @@ pub fn document(source: &str) -> Result<raw::Document, Vec<Diagnostic>> {
     };
     let document = reader.document(&root);
     match document {
+        // Every value that could not be read was reported and stands in as a blank: the
+        // document is only good when nothing was.
         Some(document) if reader.diags.is_empty() => Ok(document),
         _ => {
             let mut diags = reader.diags;
@@ -121,79 +123,75 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, t: &Table, key: &str) -> Option<Spanned<String>> {
+    /// A required string; a missing or mistyped one is reported and read as blank.
+    fn string(&mut self, t: &Table, key: &str) -> Spanned<String> {
         match t.get(key) {
             Some(value) => self.string_value(value, key),
             None => {
                 self.missing(t, key);
-                None
+                Spanned::new(String::new(), t.span)
             }
         }
     }
 
-    fn optional_string(&mut self, t: &Table, key: &str) -> Option<Option<Spanned<String>>> {
-        match t.get(key) {
-            Some(value) => self.string_value(value, key).map(Some),
-            None => Some(None),
-        }
+    fn optional_string(&mut self, t: &Table, key: &str) -> Option<Spanned<String>> {
+        t.get(key).map(|value| self.string_value(value, key))
     }
 
-    fn string_value(&mut self, value: &Value, key: &str) -> Option<Spanned<String>> {
-        match &value.item {
-            Item::String(text) => Some(Spanned::new(text.clone(), value.span)),
+    fn string_value(&mut self, value: &Value, key: &str) -> Spanned<String> {
+        let text = match &value.item {
+            Item::String(text) => text.clone(),
             _ => {
                 self.error(
                     value.span,
                     message!("`{key}` must be a string, not {}", value.type_str()),
                 );
-                None
+                String::new()
             }
-        }
-    }
-
-    fn number(&mut self, value: &Value, key: &str) -> Option<Spanned<f64>> {
-        let parsed = match &value.item {
-            Item::Integer(n) => Some(*n as f64),
-            Item::Float(n) => Some(*n),
-            _ => None,
         };
-        if parsed.is_none() {
-            let found = value.type_str();
-            self.error(
-                value.span,
-                message!("`{key}` must be a number, not {found}"),
-            );
-        }
-        parsed.map(|n| Spanned::new(n, value.span))
+        Spanned::new(text, value.span)
     }
 
-    fn optional_number(&mut self, t: &Table, key: &str) -> Option<Option<Spanned<f64>>> {
-        match t.get(key) {
-            Some(value) => self.number(value, key).map(Some),
-            None => Some(None),
-        }
+    fn number(&mut self, value: &Value, key: &str) -> Spanned<f64> {
+        let number = match &value.item {
+            Item::Integer(n) => *n as f64,
+            Item::Float(n) => *n,
+            _ => {
+                let found = value.type_str();
+                self.error(
+                    value.span,
+                    message!("`{key}` must be a number, not {found}"),
+                );
+                0.0
+            }
+        };
+        Spanned::new(number, value.span)
     }
 
-    fn optional_bool(&mut self, t: &Table, key: &str) -> Option<bool> {
+    fn optional_number(&mut self, t: &Table, key: &str) -> Option<Spanned<f64>> {
+        t.get(key).map(|value| self.number(value, key))
+    }
+
+    fn optional_bool(&mut self, t: &Table, key: &str) -> bool {
         match t.get(key) {
-            None => Some(false),
+            None => false,
             Some(Value {
                 item: Item::Boolean(b),
                 ..
-            }) => Some(*b),
+            }) => *b,
             Some(value) => {
                 self.error(
                     value.span,
                     message!("`{key}` must be true or false, not {}", value.type_str()),
                 );
-                None
+                false
             }
         }
     }
 
     /// A text in every language: `{ en = "...", it = "..." }`. A missing language is the
     /// checker's to report, with the text's span.
-    fn text_value(&mut self, value: &Value, key: &str) -> Option<raw::SText> {
+    fn text_value(&mut self, value: &Value, key: &str) -> raw::SText {
         let t = match &value.item {
             Item::Table(table) => Table {
                 table,
@@ -205,55 +203,53 @@ impl Reader {
                     value.span,
                     message!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", value.type_str()),
                 );
-                return None;
+                return Spanned::new(raw::Text { en: None, it: None }, value.span);
             }
         };
         self.only(&t, &["en", "it"]);
-        let en = self.optional_string(&t, "en");
-        let it = self.optional_string(&t, "it");
         let text = raw::Text {
-            en: en?.map(|s| s.value),
-            it: it?.map(|s| s.value),
+            en: self.optional_string(&t, "en").map(|s| s.value),
+            it: self.optional_string(&t, "it").map(|s| s.value),
         };
-        Some(Spanned::new(text, t.span))
+        Spanned::new(text, t.span)
     }
 
-    fn text(&mut self, t: &Table, key: &str) -> Option<raw::SText> {
+    /// A required text; a missing or mistyped one is reported and read as blank.
+    fn text(&mut self, t: &Table, key: &str) -> raw::SText {
         match t.get(key) {
             Some(value) => self.text_value(value, key),
             None => {
                 self.missing(t, key);
-                None
+                Spanned::new(raw::Text { en: None, it: None }, t.span)
             }
         }
     }
 
-    fn optional_text(&mut self, t: &Table, key: &str) -> Option<Option<raw::SText>> {
-        match t.get(key) {
-            Some(value) => self.text_value(value, key).map(Some),
-            None => Some(None),
-        }
+    fn optional_text(&mut self, t: &Table, key: &str) -> Option<raw::SText> {
+        t.get(key).map(|value| self.text_value(value, key))
     }
 
+    /// Each part is read in full, so that every problem in it is reported; a part that cannot
+    /// be read at all (a missing table) makes the document `None`, with its diagnostic.
     fn document(&mut self, root: &Table) -> Option<raw::Document> {
         self.only(root, &["trial", "question", "criterion"]);
         let trial = self
             .sub_table(root, "trial", "[trial]")
             .and_then(|t| self.trial(&t));
-        let questions: Vec<Option<raw::Question>> = self
+        let question = self
             .tables(root, "question", "a [[question]]")
             .iter()
             .map(|t| self.question(t))
             .collect();
-        let criteria: Vec<Option<raw::Criterion>> = self
+        let criterion = self
             .tables(root, "criterion", "a [[criterion]]")
             .iter()
             .map(|t| self.criterion(t))
             .collect();
         Some(raw::Document {
             trial: trial?,
-            question: questions.into_iter().collect::<Option<_>>()?,
-            criterion: criteria.into_iter().collect::<Option<_>>()?,
+            question,
+            criterion,
         })
     }
 
@@ -287,92 +283,78 @@ impl Reader {
         let learn_more = self.text(t, "learn_more");
         let status = self
             .sub_table(t, "status", "[trial.status]")
-            .and_then(|s| self.status(&s));
-        let drugs: Vec<_> = self
+            .map(|s| self.status(&s));
+        let drug = self
             .tables(t, "drug", "a [[trial.drug]]")
             .iter()
             .map(|d| self.drug(d))
             .collect();
-        let sites: Vec<_> = self
+        let site = self
             .tables(t, "site", "a [[trial.site]]")
             .iter()
             .map(|s| self.site(s))
             .collect();
-        let others: Vec<_> = self
+        let other_trial = self
             .tables(t, "other_trial", "a [[trial.other_trial]]")
             .iter()
             .map(|o| self.other_trial(o))
             .collect();
         Some(raw::Trial {
-            id: id?,
-            eu_ct_number: eu_ct_number?,
-            protocol_code: protocol_code?,
-            title: title?,
-            scientific_title: scientific_title?,
-            summary: summary?,
-            phase: phase?,
-            demo: demo?,
-            learn_more: learn_more?,
+            id,
+            eu_ct_number,
+            protocol_code,
+            title,
+            scientific_title,
+            summary,
+            phase,
+            demo,
+            learn_more,
             status: status?,
-            drug: drugs.into_iter().collect::<Option<_>>()?,
-            site: sites.into_iter().collect::<Option<_>>()?,
-            other_trial: others.into_iter().collect::<Option<_>>()?,
+            drug,
+            site,
+            other_trial,
         })
     }
 
-    fn status(&mut self, t: &Table) -> Option<raw::Status> {
+    fn status(&mut self, t: &Table) -> raw::Status {
         self.only(t, &["country", "status", "recruitment_start", "read_on"]);
-        let country = self.text(t, "country");
-        let status = self.text(t, "status");
-        let recruitment_start = self.string(t, "recruitment_start");
-        let read_on = self.string(t, "read_on");
-        Some(raw::Status {
-            country: country?,
-            status: status?,
-            recruitment_start: recruitment_start?,
-            read_on: read_on?,
-        })
+        raw::Status {
+            country: self.text(t, "country"),
+            status: self.text(t, "status"),
+            recruitment_start: self.string(t, "recruitment_start"),
+            read_on: self.string(t, "read_on"),
+        }
     }
 
-    fn drug(&mut self, t: &Table) -> Option<raw::Drug> {
+    fn drug(&mut self, t: &Table) -> raw::Drug {
         self.only(t, &["name", "route", "description"]);
-        let name = self.text(t, "name");
-        let route = self.text(t, "route");
-        let description = self.text(t, "description");
-        Some(raw::Drug {
-            name: name?,
-            route: route?,
-            description: description?,
-        })
+        raw::Drug {
+            name: self.text(t, "name"),
+            route: self.text(t, "route"),
+            description: self.text(t, "description"),
+        }
     }
 
-    fn site(&mut self, t: &Table) -> Option<raw::Site> {
+    fn site(&mut self, t: &Table) -> raw::Site {
         self.only(t, &["name", "city", "country", "group", "status"]);
-        let name = self.string(t, "name");
-        let city = self.text(t, "city");
-        let country = self.text(t, "country");
-        let group = self.string(t, "group");
-        let status = self.optional_text(t, "status");
-        Some(raw::Site {
-            name: name?.value,
-            city: city?,
-            country: country?,
-            group: group?,
-            status: status?,
-        })
+        raw::Site {
+            name: self.string(t, "name").value,
+            city: self.text(t, "city"),
+            country: self.text(t, "country"),
+            group: self.string(t, "group"),
+            status: self.optional_text(t, "status"),
+        }
     }
 
-    fn other_trial(&mut self, t: &Table) -> Option<raw::OtherTrial> {
+    fn other_trial(&mut self, t: &Table) -> raw::OtherTrial {
         self.only(t, &["title", "status"]);
-        let title = self.text(t, "title");
-        let status = self.text(t, "status");
-        Some(raw::OtherTrial {
-            title: title?,
-            status: status?,
-        })
+        raw::OtherTrial {
+            title: self.text(t, "title"),
+            status: self.text(t, "status"),
+        }
     }
 
-    fn question(&mut self, t: &Table) -> Option<raw::Question> {
+    fn question(&mut self, t: &Table) -> raw::Question {
         self.only(
             t,
             &[
@@ -391,53 +373,38 @@ impl Reader {
                 "max",
             ],
         );
-        let id = self.string(t, "id");
-        let kind = self.string(t, "type");
-        let patient = self.text(t, "patient");
-        let clinician = self.text(t, "clinician");
-        let help = self.optional_text(t, "help");
-        let applies_if = self.optional_string(t, "applies_if");
-        let group = self.string(t, "group");
-        let options: Vec<_> = self
-            .tables(t, "option", "a [[question.option]]")
-            .iter()
-            .map(|o| self.choice(o))
-            .collect();
-        let unit = self.optional_string(t, "unit");
-        let unit_label = self.optional_text(t, "unit_label");
-        let unit_label_one = self.optional_text(t, "unit_label_one");
-        let min = self.optional_number(t, "min");
-        let max = self.optional_number(t, "max");
-        Some(raw::Question {
-            id: id?,
-            kind: kind?,
-            patient: patient?,
-            clinician: clinician?,
-            help: help?,
-            applies_if: applies_if?,
-            group: group?,
-            option: options.into_iter().collect::<Option<_>>()?,
-            unit: unit?,
-            unit_label: unit_label?,
-            unit_label_one: unit_label_one?,
-            min: min?,
-            max: max?,
-        })
+        // Struct fields are evaluated in the order written, which is the file's key order.
+        raw::Question {
+            id: self.string(t, "id"),
+            kind: self.string(t, "type"),
+            patient: self.text(t, "patient"),
+            clinician: self.text(t, "clinician"),
+            help: self.optional_text(t, "help"),
+            applies_if: self.optional_string(t, "applies_if"),
+            group: self.string(t, "group"),
+            option: self
+                .tables(t, "option", "a [[question.option]]")
+                .iter()
+                .map(|o| self.choice(o))
+                .collect(),
+            unit: self.optional_string(t, "unit"),
+            unit_label: self.optional_text(t, "unit_label"),
+            unit_label_one: self.optional_text(t, "unit_label_one"),
+            min: self.optional_number(t, "min"),
+            max: self.optional_number(t, "max"),
+        }
     }
 
-    fn choice(&mut self, t: &Table) -> Option<raw::Choice> {
+    fn choice(&mut self, t: &Table) -> raw::Choice {
         self.only(t, &["id", "patient", "clinician"]);
-        let id = self.string(t, "id");
-        let patient = self.text(t, "patient");
-        let clinician = self.text(t, "clinician");
-        Some(raw::Choice {
-            id: id?,
-            patient: patient?,
-            clinician: clinician?,
-        })
+        raw::Choice {
+            id: self.string(t, "id"),
+            patient: self.text(t, "patient"),
+            clinician: self.text(t, "clinician"),
+        }
     }
 
-    fn criterion(&mut self, t: &Table) -> Option<raw::Criterion> {
+    fn criterion(&mut self, t: &Table) -> raw::Criterion {
         self.only(
             t,
             &[
@@ -453,53 +420,34 @@ impl Reader {
                 "lifts_after",
             ],
         );
-        let id = self.string(t, "id");
-        let kind = self.string(t, "kind");
-        let title = self.text(t, "title");
-        let rule = self.string(t, "rule");
-        let source = self.string(t, "source");
-        let reading = self.optional_text(t, "reading");
-        let met = self.text(t, "met");
-        let not_met = self.text(t, "not_met");
-        let unknown = self.text(t, "unknown");
-        let lifts_after = match t.get("lifts_after") {
-            None => Some(None),
-            Some(value) => self
-                .table(value, "`lifts_after`")
-                .and_then(|l| self.lifts_after(&l))
-                .map(Some),
-        };
-        Some(raw::Criterion {
-            id: id?,
-            kind: kind?,
-            title: title?,
-            rule: rule?,
-            source: source?,
-            reading: reading?,
-            met: met?,
-            not_met: not_met?,
-            unknown: unknown?,
-            lifts_after: lifts_after?,
-        })
+        raw::Criterion {
+            id: self.string(t, "id"),
+            kind: self.string(t, "kind"),
+            title: self.text(t, "title"),
+            rule: self.string(t, "rule"),
+            source: self.string(t, "source"),
+            reading: self.optional_text(t, "reading"),
+            met: self.text(t, "met"),
+            not_met: self.text(t, "not_met"),
+            unknown: self.text(t, "unknown"),
+            lifts_after: t.get("lifts_after").and_then(|value| {
+                let table = self.table(value, "`lifts_after`")?;
+                Some(self.lifts_after(&table))
+            }),
+        }
     }
 
-    fn lifts_after(&mut self, t: &Table) -> Option<Spanned<raw::LiftsAfter>> {
+    fn lifts_after(&mut self, t: &Table) -> Spanned<raw::LiftsAfter> {
         self.only(t, &["question", "at"]);
         let question = self.string(t, "question");
         let at = match t.get("at") {
             Some(value) => self.number(value, "at"),
             None => {
                 self.missing(t, "at");
-                None
+                Spanned::new(0.0, t.span)
             }
         };
-        Some(Spanned::new(
-            raw::LiftsAfter {
-                question: question?,
-                at: at?,
-            },
-            t.span,
-        ))
+        Spanned::new(raw::LiftsAfter { question, at }, t.span)
     }
 }
 
