@@ -13,7 +13,7 @@ use yew::LocalServerRenderer;
 use crate::util::{interact, today, INTERACT_PATH};
 
 fn state<S: AsRef<str>>(lang: Lang, pairs: &[(S, S)], page: Page) -> State {
-    let trial = Rc::new(interact());
+    let trial = interact().into();
     let mut state = State::new(trial, lang, today());
     for (id, text) in pairs {
         let q = state.trial.question_index(id.as_ref()).unwrap();
@@ -192,7 +192,7 @@ fn a_demo_trial_says_so_on_every_page() {
         "/static/trials/demo_cardio.toml"
     ))
     .unwrap();
-    let trial = Rc::new(prescreen::load(&source).unwrap());
+    let trial = prescreen::app::state::SharedTrial::from(prescreen::load(&source).unwrap());
     for (lang, badge) in [
         (Lang::En, "Demo trial: fictional, for demonstration only"),
         (Lang::It, "Studio dimostrativo"),

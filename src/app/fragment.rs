@@ -182,13 +182,12 @@ fn unescape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
 
     use super::*;
 
     fn state() -> State {
         let trial = crate::load(include_str!("../../static/trials/interact.toml")).unwrap();
-        State::new(Rc::new(trial), Lang::It, Date::parse("2026-11-25").unwrap())
+        State::new(trial.into(), Lang::It, Date::parse("2026-11-25").unwrap())
     }
 
     #[test]

@@ -67,7 +67,6 @@ pub fn summary(state: &State) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
 
     use super::*;
     use crate::answers::parse_answer;
@@ -77,7 +76,7 @@ mod tests {
     #[test]
     fn the_summary_has_verdict_open_points_and_answers() {
         let trial = crate::load(include_str!("../../static/trials/interact.toml")).unwrap();
-        let mut state = State::new(Rc::new(trial), Lang::En, Date::parse("2026-11-25").unwrap());
+        let mut state = State::new(trial.into(), Lang::En, Date::parse("2026-11-25").unwrap());
         for (id, text) in [
             ("sex", "female"),
             ("age", "61"),

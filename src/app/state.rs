@@ -1,6 +1,7 @@
 //! The app's one state and the actions that change it: a pure reducer, tested natively.
 //! Derived data (verdict, next question) is computed from this on render, never stored.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -51,9 +52,35 @@ pub enum Notice {
     RestoredPartly,
 }
 
+/// The loaded trial, shared by the state and every component. A trial never changes once loaded,
+/// so two are the same when they are one: comparing by identity spares a deep comparison of every
+/// text on each state change and render (Yew compares state and props), and its code in the wasm.
+#[derive(Clone, Debug)]
+pub struct SharedTrial(Rc<Trial>);
+
+impl From<Trial> for SharedTrial {
+    fn from(trial: Trial) -> SharedTrial {
+        SharedTrial(Rc::new(trial))
+    }
+}
+
+impl PartialEq for SharedTrial {
+    fn eq(&self, other: &SharedTrial) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedTrial {
+    type Target = Trial;
+
+    fn deref(&self) -> &Trial {
+        &self.0
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub trial: Rc<Trial>,
+    pub trial: SharedTrial,
     pub lang: Lang,
     pub mode: Mode,
     pub answers: Answers,
@@ -92,7 +119,7 @@ pub enum Action {
 }
 
 impl State {
-    pub fn new(trial: Rc<Trial>, lang: Lang, today: Date) -> State {
+    pub fn new(trial: SharedTrial, lang: Lang, today: Date) -> State {
         let answers = Answers::new(&trial);
         State {
             trial,
@@ -217,9 +244,9 @@ mod tests {
     use super::*;
     use crate::answers::parse_answer;
 
-    fn trial() -> Rc<Trial> {
+    fn trial() -> SharedTrial {
         let source = include_str!("../../static/trials/interact.toml");
-        Rc::new(crate::load(source).expect("valid"))
+        crate::load(source).expect("valid").into()
     }
 
     fn state() -> Rc<State> {
@@ -228,6 +255,17 @@ mod tests {
             Lang::En,
             Date::parse("2026-11-25").unwrap(),
         ))
+    }
+
+    #[test]
+    fn trials_compare_by_identity_not_by_content() {
+        let one = trial();
+        assert_eq!(one, one.clone(), "a shared trial is itself");
+        assert_ne!(
+            one,
+            trial(),
+            "a second load of the same file is another trial"
+        );
     }
 
     fn answer(state: &Rc<State>, id: &str, text: &str) -> Rc<State> {

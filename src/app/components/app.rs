@@ -10,8 +10,8 @@ use super::PAGE_HEADING;
 use crate::app::dom;
 use crate::app::i18n::{catalogue, fill};
 use crate::app::options::{shown, Options};
+use crate::app::state::SharedTrial;
 use crate::diagnostic::render_all;
-use crate::trial::Trial;
 
 #[derive(Clone, PartialEq)]
 enum Load {
@@ -22,7 +22,7 @@ enum Load {
     Unknown(String),
     /// The file was fetched but fails its check: the diagnostics, rendered as the CLI shows them.
     Invalid(String),
-    Ready(Rc<Trial>),
+    Ready(SharedTrial),
 }
 
 #[function_component(App)]
@@ -116,7 +116,7 @@ async fn fetch_trial(id: &str) -> Load {
         return Load::Failed;
     };
     match crate::load(&source) {
-        Ok(trial) => Load::Ready(Rc::new(trial)),
+        Ok(trial) => Load::Ready(trial.into()),
         Err(mut diagnostics) => {
             // This build leaves messages out (terse-diagnostics): several problems of one kind at
             // one spot, such as a table's missing keys, would read as copies. Each shows once.

@@ -16,14 +16,13 @@ use super::{words, StateHandle};
 use crate::app::dom;
 use crate::app::fragment;
 use crate::app::options::Problem;
-use crate::app::state::{Action, Mode, Notice, Page, State};
+use crate::app::state::{Action, Mode, Notice, Page, SharedTrial, State};
 use crate::date::Date;
 use crate::text::Lang;
-use crate::trial::Trial;
 
 #[derive(Properties, PartialEq)]
 pub struct ScreenerProps {
-    pub trial: Rc<Trial>,
+    pub trial: SharedTrial,
     pub lang: Lang,
     /// The day it is; `None` asks the browser. Tests pass a fixed day.
     #[prop_or_default]
