@@ -98,6 +98,43 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// What came of the trial definition that the page's inline script (index.html) began to fetch
+/// with the page itself, while the app's code was still on its way.
+pub enum EarlyTrial {
+    /// It has come: the response's status and text.
+    Here(u16, String),
+    /// It is still coming: the promise settles when it has come or failed.
+    Coming(js_sys::Promise),
+    /// The request failed.
+    Failed,
+    /// Nothing was fetched early for this trial.
+    Absent,
+}
+
+/// The early fetch of trial `id`, as `window.prescreenTrial` (index.html) holds it.
+pub fn early_trial(id: &str) -> EarlyTrial {
+    use wasm_bindgen::JsValue;
+    let Some(early) = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("prescreenTrial")).ok())
+        .filter(JsValue::is_object)
+    else {
+        return EarlyTrial::Absent;
+    };
+    let get = |key: &str| js_sys::Reflect::get(&early, &JsValue::from_str(key)).unwrap_or_default();
+    if get("id").as_string().as_deref() != Some(id) {
+        return EarlyTrial::Absent;
+    }
+    if get("failed").is_truthy() {
+        return EarlyTrial::Failed;
+    }
+    if let (Some(status), Some(text)) = (get("status").as_f64(), get("text").as_string()) {
+        return EarlyTrial::Here(status as u16, text);
+    }
+    get("promise")
+        .dyn_into()
+        .map_or(EarlyTrial::Absent, EarlyTrial::Coming)
+}
+
 pub fn location_hash() -> String {
     window()
         .and_then(|w| w.location().hash().ok())

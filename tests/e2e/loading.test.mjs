@@ -66,11 +66,49 @@ describe('loading the trial', () => {
     assert.deepEqual(problems, [], 'the unknown-trial page is a page like the others');
   }));
 
+  // index.html fetches the definition with the page; the app takes it from there (src/app/dom.rs,
+  // early_trial). Whichever comes first, the definition or the app's code, there is one request.
+  const LOADING_SEEN = `
+    new MutationObserver(() => {
+      if (document.querySelector('main p.loading')) window.loadingSeen = true;
+    }).observe(document, { subtree: true, childList: true });`;
+  const delay = (ms) => (route) => setTimeout(() => route.continue(), ms);
+  const trialRequests = (recorder) => recorder.requests.filter((r) => new URL(r.url).pathname.includes('/trials/')).length;
+
+  test('a definition that came before the app\'s code is its first page: no loading page, one request', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    await context.addInitScript(LOADING_SEEN);
+    await context.route('**/*_bg.wasm', delay(1500));
+    const recorder = recordRequests(context);
+    const page = await openRaw(context, '');
+    await page.waitForSelector('#page-heading');
+    assert.equal(await page.evaluate(() => window.loadingSeen ?? false), false, 'never a loading page');
+    assert.equal(trialRequests(recorder), 1);
+    assert.deepEqual(page.errors, []);
+  }));
+
+  test('a definition slower than the app\'s code: the loading page, then the trial, one request', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    await context.addInitScript(LOADING_SEEN);
+    await context.route('**/trials/interact.toml', delay(2500));
+    const recorder = recordRequests(context);
+    const page = await openRaw(context, '');
+    assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
+    assert.equal(await page.evaluate(() => window.loadingSeen ?? false), true, 'the loading page while it came');
+    assert.equal(trialRequests(recorder), 1);
+    assert.deepEqual(page.errors, []);
+  }));
+
   test('a trial that cannot be fetched for another reason says so', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     await context.route('**/trials/interact.toml', (route) => route.fulfill({ status: 503, body: 'down' }));
     const page = await openRaw(context, '?trial=interact');
     assert.equal((await page.textContent('main h1')).trim(), T.en.load_failed_title);
     assert.ok((await page.textContent('main')).includes(T.en.load_failed_body));
+    assert.deepEqual(page.errors, []);
+  }));
+
+  test('a trial whose request fails outright says so too', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    await context.route('**/trials/interact.toml', (route) => route.abort('connectionreset'));
+    const page = await openRaw(context, '?trial=interact');
+    assert.equal((await page.textContent('main h1')).trim(), T.en.load_failed_title);
     assert.deepEqual(page.errors, []);
   }));
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::screener::Screener;
 use super::PAGE_HEADING;
-use crate::app::dom;
+use crate::app::dom::{self, EarlyTrial};
 use crate::app::i18n::{catalogue, fill};
 use crate::app::options::{shown, Options};
 use crate::app::state::SharedTrial;
@@ -32,16 +32,23 @@ pub fn app() -> Html {
         let chosen = options.lang;
         move |_| chosen.unwrap_or_else(dom::preferred_lang)
     });
-    let load = use_state(|| Load::Loading);
+    // The page's inline script has usually fetched the definition while this code was on its way:
+    // then the first page is the trial's, with no loading page and no wait on the network.
+    let load = use_state(|| match &options.trial {
+        Ok(id) => match dom::early_trial(id) {
+            EarlyTrial::Here(status, source) => loaded(id, status, &source),
+            _ => Load::Loading,
+        },
+        Err(asked) => Load::Unknown(asked.clone()),
+    });
     {
         let (load, options) = (load.clone(), options.clone());
         use_effect_with((), move |_| {
             dom::present(&options);
-            match options.trial.clone() {
-                Ok(id) => wasm_bindgen_futures::spawn_local(async move {
+            if let (Load::Loading, Ok(id)) = (&*load, options.trial.clone()) {
+                wasm_bindgen_futures::spawn_local(async move {
                     load.set(fetch_trial(&id).await);
-                }),
-                Err(asked) => load.set(Load::Unknown(asked)),
+                });
             }
         });
     }
@@ -105,24 +112,51 @@ pub fn app() -> Html {
     }
 }
 
+/// Waits for the page's early fetch of the definition, or fetches it when there was none.
 async fn fetch_trial(id: &str) -> Load {
-    let path = format!("trials/{id}.toml");
-    let response = match gloo_net::http::Request::get(&path).send().await {
-        Ok(response) if response.ok() => response,
-        Ok(response) if response.status() == 404 => return Load::Unknown(id.to_string()),
-        _ => return Load::Failed,
-    };
-    let Ok(source) = response.text().await else {
+    if let EarlyTrial::Coming(promise) = dom::early_trial(id) {
+        // Settled, whatever the outcome: the early fetch records it.
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    match dom::early_trial(id) {
+        EarlyTrial::Here(status, source) => return loaded(id, status, &source),
+        EarlyTrial::Failed => return Load::Failed,
+        EarlyTrial::Coming(_) | EarlyTrial::Absent => {}
+    }
+    let Ok(response) = gloo_net::http::Request::get(&trial_path(id)).send().await else {
         return Load::Failed;
     };
-    match crate::load(&source) {
+    let status = response.status();
+    let source = if response.ok() {
+        match response.text().await {
+            Ok(source) => source,
+            Err(_) => return Load::Failed,
+        }
+    } else {
+        String::new()
+    };
+    loaded(id, status, &source)
+}
+
+fn trial_path(id: &str) -> String {
+    format!("trials/{id}.toml")
+}
+
+/// What a response for the trial's definition leads to: the trial, or the page that says why not.
+fn loaded(id: &str, status: u16, source: &str) -> Load {
+    match status {
+        200..=299 => {}
+        404 => return Load::Unknown(id.to_string()),
+        _ => return Load::Failed,
+    }
+    match crate::load(source) {
         Ok(trial) => Load::Ready(trial.into()),
         Err(mut diagnostics) => {
             // This build leaves messages out (terse-diagnostics): several problems of one kind at
             // one spot, such as a table's missing keys, would read as copies. Each shows once.
             diagnostics
                 .dedup_by(|a, b| a.kind == b.kind && a.span == b.span && a.message == b.message);
-            Load::Invalid(render_all(&diagnostics, &source, &path))
+            Load::Invalid(render_all(&diagnostics, source, &trial_path(id)))
         }
     }
 }
