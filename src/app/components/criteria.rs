@@ -8,20 +8,20 @@ use crate::app::i18n::Catalogue;
 use crate::engine::{evaluate, Status};
 use crate::trial::CriterionKind;
 
-/// The status as a tag: words first, colour only as a second cue.
+/// The status as a tag, its words and its classes: words first, colour only as a second cue.
 pub fn status_tag(
     c: &Catalogue,
     kind: CriterionKind,
     status: Status,
 ) -> (&'static str, &'static str) {
     match (kind, status) {
-        (CriterionKind::Inclusion, Status::Met) => (c.status_met, "tag--good"),
-        (CriterionKind::Inclusion, Status::NotMet) => (c.status_not_met, "tag--bad"),
-        (CriterionKind::Exclusion, Status::Met) => (c.status_excluded, "tag--bad"),
-        (CriterionKind::Exclusion, Status::NotMet) => (c.status_not_excluded, "tag--good"),
-        (CriterionKind::AtSite, Status::Met) => (c.status_at_site, "tag--neutral"),
-        (CriterionKind::AtSite, Status::NotMet) => (c.status_not_applicable, "tag--neutral"),
-        (_, Status::Unknown) => (c.status_unknown, "tag--open"),
+        (CriterionKind::Inclusion, Status::Met) => (c.status_met, "tag tag--good"),
+        (CriterionKind::Inclusion, Status::NotMet) => (c.status_not_met, "tag tag--bad"),
+        (CriterionKind::Exclusion, Status::Met) => (c.status_excluded, "tag tag--bad"),
+        (CriterionKind::Exclusion, Status::NotMet) => (c.status_not_excluded, "tag tag--good"),
+        (CriterionKind::AtSite, Status::Met) => (c.status_at_site, "tag tag--neutral"),
+        (CriterionKind::AtSite, Status::NotMet) => (c.status_not_applicable, "tag tag--neutral"),
+        (_, Status::Unknown) => (c.status_unknown, "tag tag--open"),
     }
 }
 
@@ -48,7 +48,7 @@ pub fn criteria_list() -> Html {
                     <li class="criterion">
                         <h4 class="criterion__title">
                             { criterion.title.get(lang) }
-                            { " " }<strong class={classes!("tag", class)}>{ tag }</strong>
+                            { " " }<strong {class}>{ tag }</strong>
                         </h4>
                         <p>{ explanation.get(lang) }</p>
                         if let Some(reading) = &criterion.reading {

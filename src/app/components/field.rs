@@ -112,7 +112,7 @@ pub fn field(props: &FieldProps) -> Html {
             options.push(("unsure".into(), unsure_label.into()));
             let inline = props.clinician || matches!(question.kind, QuestionKind::YesNo);
             html! {
-                <div class={classes!("radios", inline.then_some("radios--inline"))}>
+                <div class={if inline { "radios radios--inline" } else { "radios" }}>
                     { for options.into_iter().enumerate().map(|(i, (value, label))| radio(value, label, i)) }
                 </div>
             }
@@ -175,7 +175,7 @@ pub fn field(props: &FieldProps) -> Html {
                             <label class="label" for={field_id(id)}>{ c.elapsed_number_label }</label>
                         }
                         <div class="input-wrapper">
-                            <input class={classes!("input", "input--width-5", props.error.is_some().then_some("input--error"))}
+                            <input class={if props.error.is_some() { "input input--width-5 input--error" } else { "input input--width-5" }}
                                 id={field_id(id)} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                                 aria-labelledby={(!elapsed).then(|| format!("{legend_id} {unit_id}"))}
                                 aria-describedby={described.clone()}
@@ -206,8 +206,14 @@ pub fn field(props: &FieldProps) -> Html {
         (Some(_), false) => Some(error_id.clone()),
         _ => None,
     };
+    let group_class = match (props.error.is_some(), props.clinician) {
+        (false, false) => "form-group",
+        (true, false) => "form-group form-group--error",
+        (false, true) => "form-group form-group--compact",
+        (true, true) => "form-group form-group--error form-group--compact",
+    };
     html! {
-        <div class={classes!("form-group", props.error.is_some().then_some("form-group--error"), props.clinician.then_some("form-group--compact"))}>
+        <div class={group_class}>
             <fieldset class="fieldset" aria-describedby={described}>
                 <legend class="fieldset__legend" id={legend_id.clone()}>{ legend }</legend>
                 { help }

@@ -19,12 +19,12 @@ pub fn result_page() -> Html {
     let (c, lang) = (words(&state), state.lang);
     let evaluation = evaluate(&state.trial, &state.answers);
     let (heading, body, class) = match evaluation.verdict {
-        Verdict::LikelyEligible => (c.verdict_likely, c.verdict_likely_body, "panel--good"),
-        Verdict::NotEligible => (c.verdict_not, c.verdict_not_body, "panel--bad"),
+        Verdict::LikelyEligible => (c.verdict_likely, c.verdict_likely_body, "panel panel--good"),
+        Verdict::NotEligible => (c.verdict_not, c.verdict_not_body, "panel panel--bad"),
         Verdict::Undetermined => (
             c.verdict_undetermined,
             c.verdict_undetermined_body,
-            "panel--open",
+            "panel panel--open",
         ),
     };
     use_page_focus(("result", lang), title(&state, heading));
@@ -85,7 +85,7 @@ pub fn result_page() -> Html {
         <>
             <button type="button" class="back-link no-print" onclick={back}>{ c.back }</button>
             <p class="print-only">{ fill(c.print_heading, &[&facts.protocol_code, &date(&state.today.to_string())]) }</p>
-            <div class={classes!("panel", class)}>
+            <div {class}>
                 <h1 id={PAGE_HEADING} class="panel__title" tabindex="-1">{ heading }</h1>
                 <p class="panel__body">{ body }</p>
                 if !reasons.is_empty() {

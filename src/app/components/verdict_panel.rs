@@ -14,9 +14,9 @@ pub fn verdict_panel() -> Html {
     let copied = use_state(|| false);
     let evaluation = evaluate(&state.trial, &state.answers);
     let (verdict, class) = match evaluation.verdict {
-        Verdict::LikelyEligible => (c.clinician_likely, "panel--good"),
-        Verdict::NotEligible => (c.clinician_not, "panel--bad"),
-        Verdict::Undetermined => (c.clinician_undetermined, "panel--open"),
+        Verdict::LikelyEligible => (c.clinician_likely, "panel verdict-panel panel--good"),
+        Verdict::NotEligible => (c.clinician_not, "panel verdict-panel panel--bad"),
+        Verdict::Undetermined => (c.clinician_undetermined, "panel verdict-panel panel--open"),
     };
     let list = |items: Vec<&str>| html! { <ul class="list list--compact">{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
     let blocking: Vec<&str> = evaluation
@@ -36,7 +36,7 @@ pub fn verdict_panel() -> Html {
         })
     };
     html! {
-        <aside class={classes!("panel", "verdict-panel", class)} aria-labelledby="live-verdict">
+        <aside {class} aria-labelledby="live-verdict">
             <h2 id="live-verdict" class="heading-s">{ c.live_verdict }</h2>
             <p class="verdict-panel__verdict" role="status" aria-live="polite">{ verdict }</p>
             if !blocking.is_empty() {
