@@ -182,7 +182,6 @@ fn unescape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-
     use super::*;
 
     fn state() -> State {

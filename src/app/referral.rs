@@ -67,7 +67,6 @@ pub fn summary(state: &State) -> String {
 
 #[cfg(test)]
 mod tests {
-
     use super::*;
     use crate::answers::parse_answer;
     use crate::date::Date;
