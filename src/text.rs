@@ -39,10 +39,17 @@ pub struct Text {
 }
 
 impl Text {
+    /// The text in `lang`; in the other language when a one-language definition file (its
+    /// `languages` key) has none in `lang`, rather than a blank.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::It => &self.it,
+        let (asked, other) = match lang {
+            Lang::En => (&self.en, &self.it),
+            Lang::It => (&self.it, &self.en),
+        };
+        if asked.is_empty() {
+            other
+        } else {
+            asked
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::engine::program::{Program, RuleRef};
 use crate::rule::CmpOp;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// Index of a question in [`Trial::questions`], which is also the asking order.
 pub type QuestionIdx = usize;
@@ -54,6 +54,9 @@ impl Trial {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
     pub id: String,
+    /// The languages the definition file gives its texts in (its `languages` key): each of
+    /// [`Lang::ALL`], or one for a file `prescreen split` made for one language.
+    pub languages: Vec<Lang>,
     pub eu_ct_number: String,
     pub protocol_code: String,
     pub title: Text,

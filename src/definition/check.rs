@@ -7,7 +7,7 @@ use super::strings::{content_start, rule_span};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::rule;
-use crate::text::{number, Text};
+use crate::text::{number, Lang, Text};
 use crate::trial::{
     Choice, Criterion, CriterionKind, Drug, Facts, Group, LiftsAfter, OtherTrial, Question,
     QuestionKind, Range, Site, SiteGroup, Status, TimeUnit, Trial,
@@ -174,6 +174,7 @@ impl Checker<'_> {
     fn facts(&mut self, t: &raw::Trial) -> Facts {
         Facts {
             id: self.id(&t.id),
+            languages: Lang::ALL.to_vec(),
             eu_ct_number: t.eu_ct_number.get_ref().clone(),
             protocol_code: t.protocol_code.get_ref().clone(),
             title: self.text(&t.title),
