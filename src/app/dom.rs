@@ -111,8 +111,8 @@ pub enum EarlyTrial {
     Absent,
 }
 
-/// The early fetch of trial `id`, as `window.prescreenTrial` (index.html) holds it.
-pub fn early_trial(id: &str) -> EarlyTrial {
+/// The early fetch of trial `id` in `lang`, as `window.prescreenTrial` (index.html) holds it.
+pub fn early_trial(id: &str, lang: Lang) -> EarlyTrial {
     use wasm_bindgen::JsValue;
     let Some(early) = window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("prescreenTrial")).ok())
@@ -121,7 +121,9 @@ pub fn early_trial(id: &str) -> EarlyTrial {
         return EarlyTrial::Absent;
     };
     let get = |key: &str| js_sys::Reflect::get(&early, &JsValue::from_str(key)).unwrap_or_default();
-    if get("id").as_string().as_deref() != Some(id) {
+    if get("id").as_string().as_deref() != Some(id)
+        || get("lang").as_string().as_deref() != Some(lang.code())
+    {
         return EarlyTrial::Absent;
     }
     if get("failed").is_truthy() {

@@ -116,6 +116,21 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
     ours.then_some(restored)
 }
 
+/// The language a saved link for trial `id` was in, read before the trial is loaded: the app
+/// loads the definition in that language.
+pub fn saved_lang(fragment: &str, id: &str) -> Option<Lang> {
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (mut ours, mut lang) = (false, None);
+    for (key, value) in body.split('&').filter_map(|pair| pair.split_once('=')) {
+        match key {
+            "t" => ours = unescape(value) == id,
+            "l" => lang = Lang::from_code(value),
+            _ => {}
+        }
+    }
+    lang.filter(|_| ours)
+}
+
 /// Moves how-long-ago answers on by the time since the link was saved, within their range.
 fn age_elapsed_answers(trial: &Trial, answers: &mut Answers, saved_on: Date, today: Date) {
     for (q, question) in trial.questions.iter().enumerate() {
@@ -251,6 +266,23 @@ mod tests {
             Some(Answer::Number(365.0)),
             "capped at the range"
         );
+    }
+
+    #[test]
+    fn a_saved_links_language_is_read_before_the_trial_is_loaded() {
+        assert_eq!(
+            saved_lang("#t=interact&l=it&m=patient", "interact"),
+            Some(Lang::It)
+        );
+        assert_eq!(saved_lang("l=en&t=interact", "interact"), Some(Lang::En));
+        assert_eq!(
+            saved_lang("#t=other&l=it", "interact"),
+            None,
+            "another trial's link"
+        );
+        assert_eq!(saved_lang("#l=it", "interact"), None, "no trial named");
+        assert_eq!(saved_lang("#t=interact&l=fr", "interact"), None);
+        assert_eq!(saved_lang("", "interact"), None);
     }
 
     #[test]

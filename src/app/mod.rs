@@ -2,7 +2,7 @@
 //! leaves the page: there is no request but the ones that load the app and the trial definition.
 //!
 //! `state` holds the one state and its reducer; `components` render it; `form` reads what people
-//! type; `fragment` is the save-a-link format; `options` the address's
+//! type; `fragment` is the save-a-link format; `load` fetches the trial's definition; `options` the address's
 //! options (trial, and how an embedding registry wants the page shown); `referral` the clinician's summary text; `dom` holds
 //! every direct browser call, so the rest stays testable natively.
 
@@ -12,6 +12,7 @@ pub mod dom;
 pub mod form;
 pub mod fragment;
 pub mod i18n;
+pub mod load;
 pub mod options;
 pub mod referral;
 pub mod state;

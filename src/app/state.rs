@@ -50,6 +50,8 @@ pub enum Notice {
     Cleared,
     Restored,
     RestoredPartly,
+    /// The trial's texts in the language asked for could not be loaded.
+    LanguageFailed,
 }
 
 /// The loaded trial, shared by the state and every component. A trial never changes once loaded,
@@ -90,6 +92,9 @@ pub struct State {
     /// The day the person is answering on: how-long-ago dates count back from it.
     pub today: Date,
     pub notice: Option<Notice>,
+    /// A language asked for whose texts are being fetched (the trial was loaded in one language,
+    /// load.rs): the page changes language when they come, as [`Action::Translated`].
+    pub switching: Option<Lang>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,7 +111,12 @@ pub enum Action {
     /// From Check your answers: answer this question again.
     Change(QuestionIdx),
     ShowResult,
+    /// Speak `lang`: at once when the trial has its texts, else once they are fetched.
     SetLang(Lang),
+    /// The trial's texts in the language being switched to.
+    Translated(SharedTrial),
+    /// They could not be fetched: the page stays in its language.
+    TranslationFailed,
     SetMode(Mode),
     /// Forget every answer and go back to the start.
     Clear,
@@ -130,6 +140,7 @@ impl State {
             history: Vec::new(),
             today,
             notice: None,
+            switching: None,
         }
     }
 
@@ -204,7 +215,34 @@ impl Reducible for State {
             }
             Action::Change(q) => state.go(Page::Question(q)),
             Action::ShowResult => state.go(Page::Result),
-            Action::SetLang(lang) => state.lang = lang,
+            Action::SetLang(lang) if state.trial.facts.languages.contains(&lang) => {
+                state.lang = lang;
+                state.switching = None;
+            }
+            Action::SetLang(lang) => state.switching = Some(lang),
+            Action::Translated(trial) => match state.switching {
+                // Answers are kept by question index: the same definition in another language
+                // has the same questions (tests/split.rs keeps the split files in step).
+                Some(lang)
+                    if trial.facts.languages.contains(&lang)
+                        && same_questions(&trial, &state.trial) =>
+                {
+                    state.trial = trial;
+                    state.lang = lang;
+                    state.switching = None;
+                }
+                // Asked for no longer (the person switched back meanwhile).
+                None => {}
+                Some(_) => {
+                    state.switching = None;
+                    state.notice = Some(Notice::LanguageFailed);
+                }
+            },
+            Action::TranslationFailed => {
+                if state.switching.take().is_some() {
+                    state.notice = Some(Notice::LanguageFailed);
+                }
+            }
             Action::SetMode(mode) => state.mode = mode,
             Action::Clear => {
                 state.answers = Answers::new(&state.trial);
@@ -237,6 +275,14 @@ impl Reducible for State {
         }
         Rc::new(state)
     }
+}
+
+fn same_questions(a: &Trial, b: &Trial) -> bool {
+    a.questions.len() == b.questions.len()
+        && a.questions
+            .iter()
+            .zip(&b.questions)
+            .all(|(a, b)| a.id == b.id)
 }
 
 #[cfg(test)]
@@ -340,6 +386,73 @@ mod tests {
         assert_eq!(s.answers, before);
         assert_eq!(s.lang, Lang::It);
         assert_eq!(page_id(&s), "adenocarcinoma");
+    }
+
+    /// The trial as a one-language file gives it (`prescreen split`): texts in `lang` only.
+    fn trial_in(lang: Lang) -> SharedTrial {
+        let mut trial = crate::load(include_str!("../../static/trials/interact.toml")).unwrap();
+        trial.facts.languages = vec![lang];
+        trial.into()
+    }
+
+    #[test]
+    fn switching_to_a_language_the_trial_lacks_waits_for_its_texts() {
+        let mut s = Rc::new(State::new(
+            trial_in(Lang::En),
+            Lang::En,
+            Date::parse("2026-11-25").unwrap(),
+        ));
+        s = s.reduce(Action::Start);
+        s = answer(&s, "sex", "female");
+        let before = s.answers.clone();
+        s = s.reduce(Action::SetLang(Lang::It));
+        assert_eq!(
+            (s.lang, s.switching),
+            (Lang::En, Some(Lang::It)),
+            "still English meanwhile"
+        );
+        let italian = trial_in(Lang::It);
+        s = s.reduce(Action::Translated(italian.clone()));
+        assert_eq!((s.lang, s.switching), (Lang::It, None));
+        assert!(s.trial == italian, "the Italian trial is the one shown");
+        assert_eq!(
+            (s.answers.clone(), page_id(&s)),
+            (before, "age".to_string())
+        );
+        // Back to English, which this trial no longer has in full: fetched again.
+        s = s.reduce(Action::SetLang(Lang::En));
+        assert_eq!((s.lang, s.switching), (Lang::It, Some(Lang::En)));
+    }
+
+    #[test]
+    fn a_switch_that_fails_or_is_taken_back_keeps_the_page_as_it_was() {
+        let english = Rc::new(State::new(
+            trial_in(Lang::En),
+            Lang::En,
+            Date::parse("2026-11-25").unwrap(),
+        ));
+        let asked = english.clone().reduce(Action::SetLang(Lang::It));
+        let failed = asked.clone().reduce(Action::TranslationFailed);
+        assert_eq!(
+            (failed.lang, failed.switching, failed.notice),
+            (Lang::En, None, Some(Notice::LanguageFailed))
+        );
+        // Switched back before the texts came: they are not used when they come.
+        let back = asked.reduce(Action::SetLang(Lang::En));
+        assert_eq!((back.lang, back.switching), (Lang::En, None));
+        let late = back.clone().reduce(Action::Translated(trial_in(Lang::It)));
+        assert_eq!((late.lang, late.notice), (Lang::En, None));
+        assert!(late.trial == back.trial);
+        // Texts for other questions (a definition changed on the server meanwhile) are refused.
+        let mut other = crate::load(include_str!("../../static/trials/demo_cardio.toml")).unwrap();
+        other.facts.languages = vec![Lang::It];
+        let refused = english
+            .reduce(Action::SetLang(Lang::It))
+            .reduce(Action::Translated(other.into()));
+        assert_eq!(
+            (refused.lang, refused.notice),
+            (Lang::En, Some(Notice::LanguageFailed))
+        );
     }
 
     #[test]

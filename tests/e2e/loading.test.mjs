@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, withContext, recordRequests, assertNoAxeViolations, headingText, BASE_URL, ORIGIN, T, fill,
-  andWaitForNavigation, seeResult,
+  andWaitForNavigation, seeResult, clickSwitch, journey,
 } from './helpers.mjs';
 
 /** Opens a page and waits for its first h1 (these pages may not have #page-heading). */
@@ -28,7 +28,7 @@ describe('loading the trial', () => {
       await page.waitForSelector('#page-heading');
       assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
       const trials = recorder.requests.map((r) => new URL(r.url)).filter((u) => u.pathname.includes('/trials/'));
-      assert.deepEqual(trials.map((u) => `${u.origin}${u.pathname}`), [`${ORIGIN}/trials/interact.toml`], 'only interact.toml is fetched');
+      assert.deepEqual(trials.map((u) => `${u.origin}${u.pathname}`), [`${ORIGIN}/trials/interact.en.toml`], 'only the English file of interACT is fetched');
     })();
     // A plain value is repeated in the message; anything else is not (it could be any sentence).
     for (const [search, asked] of [['?trial=..%2Fsecrets', '…'], ['?trial=https://evil.example/x', '…'], ['?trial=INTERACT', 'INTERACT'], ['?trial=', '…']]) {
@@ -67,7 +67,7 @@ describe('loading the trial', () => {
   }));
 
   // index.html fetches the definition with the page; the app takes it from there (src/app/dom.rs,
-  // early_trial). Whichever comes first, the definition or the app's code, there is one request.
+  // early_trial; src/app/load.rs). Whichever comes first, the definition or the app's code, there is one request.
   const LOADING_SEEN = `
     new MutationObserver(() => {
       if (document.querySelector('main p.loading')) window.loadingSeen = true;
@@ -88,7 +88,7 @@ describe('loading the trial', () => {
 
   test('a definition slower than the app\'s code: the loading page, then the trial, one request', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     await context.addInitScript(LOADING_SEEN);
-    await context.route('**/trials/interact.toml', delay(2500));
+    await context.route('**/trials/interact.en.toml', delay(2500));
     const recorder = recordRequests(context);
     const page = await openRaw(context, '');
     assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
@@ -98,7 +98,7 @@ describe('loading the trial', () => {
   }));
 
   test('a trial that cannot be fetched for another reason says so', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
-    await context.route('**/trials/interact.toml', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await context.route('**/trials/interact.en.toml', (route) => route.fulfill({ status: 503, body: 'down' }));
     const page = await openRaw(context, '?trial=interact');
     assert.equal((await page.textContent('main h1')).trim(), T.en.load_failed_title);
     assert.ok((await page.textContent('main')).includes(T.en.load_failed_body));
@@ -106,7 +106,7 @@ describe('loading the trial', () => {
   }));
 
   test('a trial whose request fails outright says so too', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
-    await context.route('**/trials/interact.toml', (route) => route.abort('connectionreset'));
+    await context.route('**/trials/interact.en.toml', (route) => route.abort('connectionreset'));
     const page = await openRaw(context, '?trial=interact');
     assert.equal((await page.textContent('main h1')).trim(), T.en.load_failed_title);
     assert.deepEqual(page.errors, []);
@@ -114,17 +114,53 @@ describe('loading the trial', () => {
 
   test('a definition with problems shows its diagnostics', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     // A definition that fails its check, served in place of a file (nothing is added to the build).
-    await context.route('**/trials/broken.toml', (route) =>
+    await context.route('**/trials/broken.en.toml', (route) =>
       route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: '[trial]\nid = "broken"\n' }),
     );
     const page = await openRaw(context, '?trial=broken');
     assert.equal((await page.textContent('main h1')).trim(), T.en.definition_invalid_title);
     const diagnostics = await page.textContent('pre.diagnostics');
-    assert.match(diagnostics, /trials\/broken\.toml:\d+:\d+/, 'the diagnostics name the file, line and column');
+    assert.match(diagnostics, /trials\/broken\.en\.toml:\d+:\d+/, 'the diagnostics name the file, line and column');
     assert.match(diagnostics, /error\[[a-z-]+\]/, 'each says its kind');
     assert.match(diagnostics, /\d+ problems?/);
     assert.deepEqual(page.errors, []);
     await assertNoAxeViolations(page, 'the invalid-definition page (en)');
+  }));
+
+  test('a trial with no one-language files loads from its two-language file; switching language then fetches nothing', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    // As when a registry drops in a new definition without running `prescreen split`.
+    await context.route(/\/trials\/interact\.(en|it)\.toml$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+    const recorder = recordRequests(context);
+    const page = await openRaw(context, '');
+    assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
+    await clickSwitch(page, 'Italiano');
+    await page.waitForFunction(() => document.documentElement.lang === 'it');
+    assert.ok((await page.textContent('p.lead')).startsWith('Terapia personalizzata'), 'the Italian start page');
+    const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
+    assert.deepEqual(trials, ['/trials/interact.en.toml', '/trials/interact.toml'], 'the English file, then the whole file, and nothing on switching');
+    assert.deepEqual(page.errors, []);
+  }));
+
+  test('switching language fetches that language\'s file; when it cannot be fetched, the page stays as it was and says so', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    let fail = true;
+    await context.route('**/trials/interact.it.toml', (route) => (fail ? route.abort('connectionreset') : route.continue()));
+    const recorder = recordRequests(context);
+    const page = await openRaw(context, '');
+    await journey(page, { sex: 'female' }, { stopAt: 'age' });
+    await clickSwitch(page, 'Italiano');
+    await page.waitForSelector('.notice');
+    assert.equal((await page.textContent('.notice')).trim(), T.en.language_failed);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'still in English');
+    assert.equal(await page.getAttribute('header button.switch[lang="en"]', 'aria-pressed'), 'true');
+    fail = false;
+    await clickSwitch(page, 'Italiano');
+    await page.waitForFunction(() => document.documentElement.lang === 'it');
+    assert.equal(await page.getAttribute('header button.switch[lang="it"]', 'aria-pressed'), 'true');
+    await andWaitForNavigation(page, () => page.click(`button.back-link:has-text("${T.it.back}")`));
+    assert.equal(await page.isChecked('input[value="female"]'), true, 'the answer given before the switches is kept');
+    const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
+    assert.deepEqual(trials, ['/trials/interact.en.toml', '/trials/interact.it.toml', '/trials/interact.it.toml'], 'each switch asks once');
+    assert.deepEqual(page.errors, []);
   }));
 
   test('?trial=demo_cardio runs the fictional demo trial on the full page, labelled as a demo', withContext(getBrowser, { locale: 'en-US' }, async (context) => {

@@ -22,7 +22,7 @@ function isAppAsset(url) {
   const u = new URL(url);
   if (u.origin !== ORIGIN || u.search || u.hash) return false;
   const path = u.pathname.slice(new URL(BASE_URL).pathname.length - 1);
-  return /^\/(index\.html)?$|^\/[\w.-]+\.(css|js|wasm)$|^\/favicon-\w+\.svg$|^\/trials\/interact\.toml$/.test(path);
+  return /^\/(index\.html)?$|^\/[\w.-]+\.(css|js|wasm)$|^\/favicon-\w+\.svg$|^\/trials\/interact\.(en|it)\.toml$/.test(path);
 }
 
 describe('privacy', () => {

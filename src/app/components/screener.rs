@@ -15,6 +15,7 @@ use super::start::StartPage;
 use super::{words, StateHandle};
 use crate::app::dom;
 use crate::app::fragment;
+use crate::app::load::{fetch_trial, Load};
 use crate::app::options::Problem;
 use crate::app::state::{Action, Mode, Notice, Page, SharedTrial, State};
 use crate::date::Date;
@@ -80,6 +81,21 @@ pub fn screener(props: &ScreenerProps) -> Html {
     }
     use_effect_with(state.lang, |lang| dom::set_document_lang(*lang));
     {
+        // A language the trial was not loaded in: fetch its texts, then change over.
+        let state = state.clone();
+        use_effect_with(state.switching, move |switching| {
+            if let Some(lang) = *switching {
+                let id = state.trial.facts.id.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    state.dispatch(match fetch_trial(&id, lang).await {
+                        Load::Ready(trial) => Action::Translated(trial),
+                        _ => Action::TranslationFailed,
+                    });
+                });
+            }
+        });
+    }
+    {
         // The browser's Back button walks the journey back, not off the page.
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -133,6 +149,7 @@ fn notice_banner(props: &NoticeProps) -> Html {
         Notice::Cleared => c.cleared,
         Notice::Restored => c.restored,
         Notice::RestoredPartly => c.restored_partly,
+        Notice::LanguageFailed => c.language_failed,
     };
     html! { <div class="notice" role="status">{ text }</div> }
 }

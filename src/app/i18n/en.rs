@@ -119,6 +119,7 @@ pub const EN: Catalogue = Catalogue {
     cleared: "Your answers have been cleared from this page.",
     restored: "Your answers have been restored from your link.",
     restored_partly: "Your answers have been restored, but some parts of the link could not be read.",
+    language_failed: "The page could not be shown in the other language: its words could not be loaded. Check your connection and try again. Your answers are kept.",
 
     clinician_title: "Clinical pre-screening form",
     clinician_lead: "Every criterion on one page. The verdict updates as you type; leave unknown items blank.",

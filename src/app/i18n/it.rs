@@ -119,6 +119,7 @@ pub const IT: Catalogue = Catalogue {
     cleared: "Le Sue risposte sono state cancellate da questa pagina.",
     restored: "Le Sue risposte sono state ripristinate dal link.",
     restored_partly: "Le Sue risposte sono state ripristinate, ma alcune parti del link non erano leggibili.",
+    language_failed: "Non è stato possibile mostrare la pagina nell'altra lingua: i testi non sono stati caricati. Controlli la connessione e riprovi. Le Sue risposte sono conservate.",
 
     clinician_title: "Modulo clinico di pre-screening",
     clinician_lead: "Tutti i criteri in una pagina. L’esito si aggiorna mentre compila; lasci vuoti i dati non noti.",

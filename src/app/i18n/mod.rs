@@ -140,6 +140,7 @@ pub struct Catalogue {
     pub cleared: &'static str,
     pub restored: &'static str,
     pub restored_partly: &'static str,
+    pub language_failed: &'static str,
 
     // Clinician form
     pub clinician_title: &'static str,
