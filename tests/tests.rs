@@ -5,6 +5,7 @@ mod util;
 mod architecture;
 mod cli;
 mod fixtures;
+mod languages;
 mod loader;
 mod relevance;
 mod render;
