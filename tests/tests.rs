@@ -13,3 +13,4 @@ mod soundness;
 mod toml_subset;
 mod truth;
 mod vignettes;
+mod write;

@@ -9,6 +9,7 @@ mod read;
 mod resolve;
 mod strings;
 pub mod toml;
+pub mod write;
 
 use crate::diagnostic::Diagnostic;
 use crate::trial::Trial;
