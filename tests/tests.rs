@@ -10,6 +10,7 @@ mod loader;
 mod relevance;
 mod render;
 mod soundness;
+mod split;
 mod toml_subset;
 mod truth;
 mod vignettes;
