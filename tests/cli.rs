@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use prescreen::Lang;
+
 use crate::util::INTERACT_PATH;
 
 fn prescreen(args: &[&str]) -> Output {
@@ -34,24 +36,34 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// Every file in static/trials: each definition in every language (`<id>.toml`) and each one
+/// `prescreen split` made of it (`<id>.<lang>.toml`, in that language alone).
 #[test]
 fn check_accepts_every_trial_and_each_id_is_its_file_name() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/trials");
-    let mut trials = 0;
+    let (mut trials, mut one_language) = (0, 0);
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         let path = entry.path();
         let file = path.to_string_lossy().into_owned();
         let out = prescreen(&["check", &file]);
         assert!(out.status.success(), "{file}: {}", stderr(&out));
         let trial = prescreen::load(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        assert_eq!(
-            Some(trial.facts.id.as_str()),
-            path.file_stem().and_then(|s| s.to_str()),
-            "{file}"
-        );
-        trials += 1;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap();
+        let (id, languages) = match stem.split_once('.') {
+            Some((id, code)) => {
+                one_language += 1;
+                (id, vec![Lang::from_code(code).expect("a language code")])
+            }
+            None => {
+                trials += 1;
+                (stem, Lang::ALL.to_vec())
+            }
+        };
+        assert_eq!(trial.facts.id, id, "{file}");
+        assert_eq!(trial.facts.languages, languages, "{file}");
     }
     assert!(trials >= 2, "interACT and the demo trial");
+    assert_eq!(one_language, 2 * trials, "each in English and in Italian");
 }
 
 /// The fictional demo trial is data only: the engine reaches every verdict on it, and a temporary
