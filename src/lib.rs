@@ -38,7 +38,7 @@ pub mod text;
 pub mod trial;
 
 pub use answers::{Answer, Answers};
-pub use definition::load;
+pub use definition::{load, split};
 pub use diagnostic::{Diagnostic, Span};
 pub use engine::{evaluate, Evaluation, Status, Truth, Verdict};
 pub use text::{Lang, Text};

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use prescreen::Lang;
+
 use crate::util::INTERACT_PATH;
 
 fn prescreen(args: &[&str]) -> Output {
@@ -34,24 +36,34 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// Every file in static/trials: each definition in every language (`<id>.toml`) and each one
+/// `prescreen split` made of it (`<id>.<lang>.toml`, in that language alone).
 #[test]
 fn check_accepts_every_trial_and_each_id_is_its_file_name() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/trials");
-    let mut trials = 0;
+    let (mut trials, mut one_language) = (0, 0);
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         let path = entry.path();
         let file = path.to_string_lossy().into_owned();
         let out = prescreen(&["check", &file]);
         assert!(out.status.success(), "{file}: {}", stderr(&out));
         let trial = prescreen::load(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        assert_eq!(
-            Some(trial.facts.id.as_str()),
-            path.file_stem().and_then(|s| s.to_str()),
-            "{file}"
-        );
-        trials += 1;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap();
+        let (id, languages) = match stem.split_once('.') {
+            Some((id, code)) => {
+                one_language += 1;
+                (id, vec![Lang::from_code(code).expect("a language code")])
+            }
+            None => {
+                trials += 1;
+                (stem, Lang::ALL.to_vec())
+            }
+        };
+        assert_eq!(trial.facts.id, id, "{file}");
+        assert_eq!(trial.facts.languages, languages, "{file}");
     }
     assert!(trials >= 2, "interACT and the demo trial");
+    assert_eq!(one_language, 2 * trials, "each in English and in Italian");
 }
 
 /// The fictional demo trial is data only: the engine reaches every verdict on it, and a temporary
@@ -223,12 +235,79 @@ fn questions_lists_the_asking_order() {
 }
 
 #[test]
+fn split_writes_each_language_beside_the_definition() {
+    let dir = scratch("split");
+    let source = std::fs::read_to_string(INTERACT_PATH).unwrap();
+    let file = write(&dir, "interact.toml", &source);
+    let out = prescreen(&["split", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: Vec<String> = ["en", "it"]
+        .iter()
+        .map(|code| {
+            dir.join(format!("interact.{code}.toml"))
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(stdout(&out), format!("{}\n{}\n", written[0], written[1]));
+    let files = prescreen::split(&source).unwrap();
+    for (path, (_, text)) in written.iter().zip(&files) {
+        assert_eq!(&std::fs::read_to_string(path).unwrap(), text, "{path}");
+        let check = prescreen(&["check", path]);
+        assert!(check.status.success(), "{path}: {}", stderr(&check));
+    }
+    // A file `split` made is in one language already: splitting it again is a mistake.
+    let again = prescreen(&["split", &written[0]]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("in one language already"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(!dir.join("interact.en.en.toml").exists());
+}
+
+#[test]
+fn split_writes_nothing_for_a_definition_with_problems() {
+    let dir = scratch("split-invalid");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid/many_problems.toml"
+    );
+    let file = write(
+        &dir,
+        "many_problems.toml",
+        &std::fs::read_to_string(fixture).unwrap(),
+    );
+    let out = prescreen(&["split", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    // The diagnostics as `check` prints them.
+    assert_eq!(stderr(&out), stderr(&prescreen(&["check", &file])));
+    assert!(stderr(&out).contains("error["), "{}", stderr(&out));
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["many_problems.toml"]);
+}
+
+#[test]
 fn usage_and_missing_files_exit_2() {
     assert_eq!(prescreen(&[]).status.code(), Some(2));
     assert_eq!(prescreen(&["frobnicate"]).status.code(), Some(2));
     let out = prescreen(&["check", "/nonexistent/trial.toml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read /nonexistent/trial.toml"));
+    let out = prescreen(&["--help"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("prescreen split FILE"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(prescreen(&["split"]).status.code(), Some(2));
 }
 
 /// Every vignette of tests/vignettes/interact.toml, run through `prescreen eval` as an author

@@ -1,5 +1,6 @@
 //! Loading never panics, whatever the text: generated definitions load, and mangled versions of
-//! interACT's give diagnostics with positions inside the text.
+//! interACT's give diagnostics with positions inside the text (or, when they still pass, split
+//! into files that load).
 
 use prescreen::diagnostic::line_column;
 use prescreen::generate::{definition, Rng, Size, DEEP, INTERACT_SIZE};
@@ -58,6 +59,12 @@ fn mangled_definitions_never_panic_and_point_inside_the_text() {
                     text.replace_range(at..end, "");
                 }
                 _ => text.truncate(at),
+            }
+        }
+        // `split` checks first, then writes: what it writes of a definition that passes loads.
+        if let Ok(files) = prescreen::split(&text) {
+            for (lang, one) in files {
+                assert!(prescreen::load(&one).is_ok(), "{lang:?}:\n{one}");
             }
         }
         if let Err(diagnostics) = prescreen::load(&text) {

@@ -16,7 +16,9 @@ const USAGE: &str = "usage:
   prescreen check FILE                     check a trial definition; every problem, with line:column
   prescreen eval FILE ANSWERS.json [--lang en|it] [--today YYYY-MM-DD]
                                            evaluate answers; prints a JSON report
-  prescreen questions FILE [--lang en|it]  list the questions in asking order";
+  prescreen questions FILE [--lang en|it]  list the questions in asking order
+  prescreen split FILE                     write the definition in each of its languages alone,
+                                           beside it: trials/x.toml -> trials/x.en.toml, x.it.toml";
 
 /// Prints a line to stdout. When the reader has gone (`prescreen eval … | head`), the program ends
 /// quietly, as Unix tools do, instead of panicking as `println!` would.
@@ -46,6 +48,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ["check", file] => Ok(check(file)),
         ["eval", file, answers] => eval(file, answers, lang, today),
         ["questions", file] => Ok(questions(file, lang)),
+        ["split", file] => split(file),
         _ => Err(USAGE.to_string()),
     }
 }
@@ -156,6 +159,36 @@ fn questions(path: &str, lang: Lang) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Writes `DIR/STEM.<lang>.toml` for each language of `DIR/STEM.toml`, nothing when it has
+/// problems.
+fn split(path: &str) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let files = match prescreen::split(&source) {
+        Ok(files) => files,
+        Err(diagnostics) => {
+            eprint!("{}", render_all(&diagnostics, &source, path));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    // Splitting a file made by `split` would only make `ID.en.en.toml`.
+    if files.len() < 2 {
+        return Err(format!(
+            "{path} is in one language already: split the definition in every language"
+        ));
+    }
+    let input = std::path::Path::new(path);
+    let stem = input
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or_else(|| format!("{path} names no file"))?;
+    for (lang, text) in files {
+        let out = input.with_file_name(format!("{stem}.{}.toml", lang.code()));
+        std::fs::write(&out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        say!("{}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Today in UTC, from the system clock: the engine itself never reads a clock.

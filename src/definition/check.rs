@@ -20,7 +20,9 @@ pub fn check(source: &str, doc: raw::Document) -> Result<Trial, Vec<Diagnostic>>
     let mut checker = Checker {
         source,
         diags: Vec::new(),
+        languages: Vec::new(),
     };
+    checker.languages = checker.languages(&doc.languages);
     let facts = checker.facts(&doc.trial);
 
     let index = checker.unique_ids(doc.question.iter().map(|q| &q.id), "question");
@@ -83,6 +85,8 @@ pub fn check(source: &str, doc: raw::Document) -> Result<Trial, Vec<Diagnostic>>
 struct Checker<'s> {
     source: &'s str,
     diags: Vec<Diagnostic>,
+    /// The languages every text must have: the file's `languages`.
+    languages: Vec<Lang>,
 }
 
 impl Checker<'_> {
@@ -90,23 +94,61 @@ impl Checker<'_> {
         self.diags.push(Diagnostic::new(kind, span, message));
     }
 
+    /// The file's `languages`, in the order written; every language when it has none.
+    fn languages(&mut self, declared: &Option<raw::Spanned<Vec<raw::SString>>>) -> Vec<Lang> {
+        let Some(declared) = declared else {
+            return Lang::ALL.to_vec();
+        };
+        if declared.get_ref().is_empty() {
+            self.error(
+                DiagnosticKind::InvalidValue,
+                declared.span(),
+                "`languages` needs at least one language: \"en\", \"it\" or both",
+            );
+        }
+        let mut languages = Vec::new();
+        for code in declared.get_ref() {
+            // Exact codes only: `Lang::from_code` also reads `en-GB`, which a file has no need of.
+            match Lang::ALL.into_iter().find(|l| l.code() == code.get_ref()) {
+                Some(lang) if languages.contains(&lang) => self.error(
+                    DiagnosticKind::InvalidValue,
+                    code.span(),
+                    message!("`{}` is already listed", lang.code()),
+                ),
+                Some(lang) => languages.push(lang),
+                None => self.error(
+                    DiagnosticKind::InvalidValue,
+                    code.span(),
+                    message!(
+                        "`{}` is not a language: use \"en\" or \"it\"",
+                        code.get_ref()
+                    ),
+                ),
+            }
+        }
+        languages
+    }
+
+    /// A text in each of the file's languages; one in another language is kept when given.
     fn text(&mut self, text: &raw::SText) -> Text {
         let span = text.span();
         let value = text.get_ref();
-        let mut missing = |lang: &str, name: &str, value: &Option<String>| match value {
+        let mut language = |lang: Lang, name: &str, value: &Option<String>| match value {
             Some(v) if !v.trim().is_empty() => v.clone(),
             _ => {
-                self.error(
-                    DiagnosticKind::MissingTranslation,
-                    span,
-                    message!("this text has no {name} (`{lang}`) version"),
-                );
+                if self.languages.contains(&lang) {
+                    self.error(
+                        DiagnosticKind::MissingTranslation,
+                        span,
+                        message!("this text has no {name} (`{}`) version", lang.code()),
+                    );
+                }
                 String::new()
             }
         };
         Text {
-            en: missing("en", "English", &value.en),
-            it: missing("it", "Italian", &value.it),
+            en: language(Lang::En, "English", &value.en),
+            it: language(Lang::It, "Italian", &value.it),
         }
     }
 
@@ -174,7 +216,7 @@ impl Checker<'_> {
     fn facts(&mut self, t: &raw::Trial) -> Facts {
         Facts {
             id: self.id(&t.id),
-            languages: Lang::ALL.to_vec(),
+            languages: self.languages.clone(),
             eu_ct_number: t.eu_ct_number.get_ref().clone(),
             protocol_code: t.protocol_code.get_ref().clone(),
             title: self.text(&t.title),

@@ -1,4 +1,5 @@
-//! Trial definitions as people write them: TOML text → [`raw::Document`] (read) → [`Trial`] (check).
+//! Trial definitions as people write them: TOML text → [`raw::Document`] (read) → [`Trial`] (check);
+//! and [`split`], the definition in each language alone.
 //!
 //! Reading reports every TOML syntax error and every unknown, missing or mistyped key; when there
 //! are none, checking reports every problem of meaning. An author sees them all in one run.
@@ -7,8 +8,12 @@ mod check;
 mod raw;
 mod read;
 mod resolve;
+mod split;
 mod strings;
 pub mod toml;
+pub mod write;
+
+pub use split::split;
 
 use crate::diagnostic::Diagnostic;
 use crate::trial::Trial;

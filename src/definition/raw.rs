@@ -24,7 +24,7 @@ impl<T> Spanned<T> {
     }
 }
 
-/// A text in every language; the checker reports a missing one.
+/// A text in every language; the checker reports a missing one of the file's `languages`.
 #[derive(Debug)]
 pub struct Text {
     pub en: Option<String>,
@@ -36,6 +36,8 @@ pub type SString = Spanned<String>;
 
 #[derive(Debug)]
 pub struct Document {
+    /// The root's `languages = ["en"]`, each code as written; `None` when the file has none.
+    pub languages: Option<Spanned<Vec<SString>>>,
     pub trial: Trial,
     pub question: Vec<Question>,
     pub criterion: Vec<Criterion>,

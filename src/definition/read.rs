@@ -232,7 +232,8 @@ impl Reader {
     /// Each part is read in full, so that every problem in it is reported; a part that cannot
     /// be read at all (a missing table) makes the document `None`, with its diagnostic.
     fn document(&mut self, root: &Table) -> Option<raw::Document> {
-        self.only(root, &["trial", "question", "criterion"]);
+        self.only(root, &["languages", "trial", "question", "criterion"]);
+        let languages = root.get("languages").map(|value| self.languages(value));
         let trial = self
             .sub_table(root, "trial", "[trial]")
             .and_then(|t| self.trial(&t));
@@ -247,10 +248,45 @@ impl Reader {
             .map(|t| self.criterion(t))
             .collect();
         Some(raw::Document {
+            languages,
             trial: trial?,
             question,
             criterion,
         })
+    }
+
+    /// `languages = ["en"]`: an array of strings. Which codes, and whether any, is the checker's.
+    fn languages(&mut self, value: &Value) -> Spanned<Vec<raw::SString>> {
+        let codes = match &value.item {
+            Item::Array(array) => array
+                .values
+                .iter()
+                .map(|code| match &code.item {
+                    Item::String(text) => Spanned::new(text.clone(), code.span),
+                    _ => {
+                        self.error(
+                            code.span,
+                            message!(
+                                "a language is a code in quotes, like \"en\", not {}",
+                                code.type_str()
+                            ),
+                        );
+                        Spanned::new(String::new(), code.span)
+                    }
+                })
+                .collect(),
+            _ => {
+                self.error(
+                    value.span,
+                    message!(
+                        "`languages` must be an array of language codes, like [\"en\"], not {}",
+                        value.type_str()
+                    ),
+                );
+                Vec::new()
+            }
+        };
+        Spanned::new(codes, value.span)
     }
 
     fn trial(&mut self, t: &Table) -> Option<raw::Trial> {
