@@ -98,6 +98,11 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// Starts a GET of a file of ours; `None` outside a browser.
+pub fn fetch(path: &str) -> Option<js_sys::Promise> {
+    Some(window()?.fetch_with_str(path))
+}
+
 /// What came of the trial definition that the page's inline script (index.html) began to fetch
 /// with the page itself, while the app's code was still on its way.
 pub enum EarlyTrial {
@@ -222,28 +227,13 @@ pub fn go_back() -> bool {
 
 /// Calls `on_back` with the depth the browser went back to. The listener lives as long as the
 /// returned guard.
-pub fn on_popstate(on_back: impl Fn(usize) + 'static) -> Option<PopstateListener> {
-    use wasm_bindgen::closure::Closure;
+pub fn on_popstate(on_back: impl Fn(usize) + 'static) -> Option<gloo::events::EventListener> {
     let w = window()?;
-    let closure = Closure::<dyn Fn()>::new(move || on_back(history_depth()));
-    w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref())
-        .ok()?;
-    Some(PopstateListener { closure })
-}
-
-pub struct PopstateListener {
-    closure: wasm_bindgen::closure::Closure<dyn Fn()>,
-}
-
-impl Drop for PopstateListener {
-    fn drop(&mut self) {
-        if let Some(w) = window() {
-            let _ = w.remove_event_listener_with_callback(
-                "popstate",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
-    }
+    Some(gloo::events::EventListener::new(
+        &w,
+        "popstate",
+        move |_| on_back(history_depth()),
+    ))
 }
 
 /// Copies text with the asynchronous clipboard API. Its result is not awaited: where the browser
