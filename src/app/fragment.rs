@@ -157,42 +157,44 @@ fn page(trial: &Trial, value: &str) -> Option<Page> {
 
 /// Percent-encodes everything but letters, digits and `-._`.
 fn escape(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
 }
 
-/// Undoes [`escape`]; a malformed escape stays as written.
+/// The text [`escape`] wrote; a link mangled into bytes that are not UTF-8 reads as nothing (its
+/// answer is then left out, and the person told the link was read only in part).
 fn unescape(text: &str) -> String {
+    let hex = |b: u8| char::from(b).to_digit(16);
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
+    while let Some(&b) = bytes.get(i) {
+        let escaped = match bytes.get(i + 1..i + 3) {
+            Some(&[high, low]) if b == b'%' => hex(high).zip(hex(low)),
+            _ => None,
+        };
+        match escaped {
+            Some((high, low)) => {
+                out.push((high * 16 + low) as u8);
                 i += 3;
             }
-            (b'+', _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (b, _) => {
-                out.push(b);
+            None => {
+                out.push(if b == b'+' { b' ' } else { b });
                 i += 1;
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -287,8 +289,20 @@ mod tests {
 
     #[test]
     fn escaping_round_trips_anything() {
-        for text in ["plain", "a b&c=d#e%f", "Città", "%", "%4", "+"] {
+        for text in [
+            "plain",
+            "a b&c=d#e%f",
+            "Città",
+            "%",
+            "%4",
+            "+",
+            "{}\u{1F600}–\n",
+        ] {
             assert_eq!(unescape(&escape(text)), text);
         }
+        // Written by other hands: `+` for a space, lower-case hex, a stray `%`; bytes that are
+        // not UTF-8 read as nothing rather than as replacement characters.
+        assert_eq!(unescape("a+b%2c%zz%4"), "a b,%zz%4");
+        assert_eq!(unescape("%FF%FE"), "");
     }
 }
