@@ -3,16 +3,14 @@
 
 use yew::prelude::*;
 
-use super::{back_button, title, use_app_state, use_page_focus, words, PAGE_HEADING};
+use super::{back_button, title, words, StateHandle, PAGE_HEADING};
 use crate::app::form::answer_words;
 use crate::app::state::Action;
 use crate::engine::{evaluate, Truth};
 
-#[function_component(CheckPage)]
-pub fn check_page() -> Html {
-    let state = use_app_state();
-    let c = words(&state);
-    use_page_focus(("check", state.lang), title(&state, c.check_title));
+/// The page's title and content.
+pub fn check_page(state: &StateHandle) -> (String, Html) {
+    let c = words(state);
     let evaluation = evaluate(&state.trial, &state.answers);
     let rows = state
         .answers
@@ -37,12 +35,12 @@ pub fn check_page() -> Html {
                 </div>
             }
         });
-    let back = back_button(&state);
+    let back = back_button(state);
     let see_result = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ShowResult))
     };
-    html! {
+    let body = html! {
         <>
             <button type="button" class="back-link" onclick={back}>{ c.back }</button>
             <h1 id={PAGE_HEADING} class="heading-l" tabindex="-1">{ c.check_title }</h1>
@@ -50,5 +48,6 @@ pub fn check_page() -> Html {
             <dl class="summary-list">{ for rows }</dl>
             <button type="button" class="button" onclick={see_result}>{ c.see_result }</button>
         </>
-    }
+    };
+    (title(state, c.check_title), body)
 }

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::field::Field;
-use super::verdict_panel::VerdictPanel;
-use super::{title, use_app_state, use_page_focus, words, PAGE_HEADING};
+use super::field::{field, Field};
+use super::verdict_panel::verdict_panel;
+use super::{title, use_page_focus, words, StateHandle, PAGE_HEADING};
 use crate::app::form::{draft_for, read, Draft};
 use crate::app::i18n::Catalogue;
 use crate::app::state::Action;
@@ -22,9 +22,14 @@ fn group_name(c: &Catalogue, group: Group) -> &'static str {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ClinicianFormProps {
+    pub state: StateHandle,
+}
+
 #[function_component(ClinicianForm)]
-pub fn clinician_form() -> Html {
-    let state = use_app_state();
+pub fn clinician_form(props: &ClinicianFormProps) -> Html {
+    let state = props.state.clone();
     let c = words(&state);
     use_page_focus(("clinician", state.lang), title(&state, c.clinician_title));
     // What is typed, per question, kept even while it does not read as an answer.
@@ -38,6 +43,8 @@ pub fn clinician_form() -> Html {
             .collect();
         use_state(move || initial)
     };
+    // Whether the referral summary has been copied (the verdict panel says so).
+    let copied = use_state(|| false);
     let evaluation = evaluate(&state.trial, &state.answers);
 
     let field = |q: usize| {
@@ -72,7 +79,17 @@ pub fn clinician_form() -> Html {
                 state.dispatch(Action::Set(q, answer));
             })
         };
-        html! { <Field {q} {draft} {error} {on_change} clinician=true /> }
+        field(
+            &state,
+            Field {
+                q,
+                draft,
+                error,
+                on_change,
+                clinician: true,
+                page_heading: false,
+            },
+        )
     };
     let groups = Group::ALL.into_iter().filter_map(|group| {
         let questions: Vec<usize> = (0..state.trial.questions.len())
@@ -95,7 +112,7 @@ pub fn clinician_form() -> Html {
                 <p>{ c.clinician_lead }</p>
                 { for groups }
             </div>
-            <VerdictPanel />
+            { verdict_panel(&state, &copied) }
         </div>
     }
 }

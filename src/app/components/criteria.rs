@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
-use super::{use_app_state, words};
+use super::words;
 use crate::app::i18n::Catalogue;
+use crate::app::state::State;
 use crate::engine::{evaluate, Status};
 use crate::trial::CriterionKind;
 
@@ -25,10 +26,8 @@ pub fn status_tag(
     }
 }
 
-#[function_component(CriteriaList)]
-pub fn criteria_list() -> Html {
-    let state = use_app_state();
-    let (c, lang) = (words(&state), state.lang);
+pub fn criteria_list(state: &State) -> Html {
+    let (c, lang) = (words(state), state.lang);
     let evaluation = evaluate(&state.trial, &state.answers);
     let section = |kind: CriterionKind, heading: &'static str| {
         let items = state

@@ -2,29 +2,23 @@
 
 use yew::prelude::*;
 
-use super::{use_app_state, words};
+use super::words;
 use crate::app::dom;
+use crate::app::state::State;
 
 pub const ERROR_SUMMARY: &str = "error-summary";
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    /// `(field id, message)` for each problem.
-    pub errors: Vec<(String, String)>,
-}
-
-#[function_component(ErrorSummary)]
-pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    let state = use_app_state();
-    let c = words(&state);
-    if props.errors.is_empty() {
+/// `errors`: `(field id, message)` for each problem.
+pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
+    let c = words(state);
+    if errors.is_empty() {
         return html! {};
     }
     html! {
         <div class="error-summary" id={ERROR_SUMMARY} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
             <h2 class="error-summary__title" id="error-summary-title">{ c.error_summary_title }</h2>
             <ul class="error-summary__list">
-                { for props.errors.iter().map(|(field, message)| {
+                { for errors.iter().map(|(field, message)| {
                     let target = field.clone();
                     // Focus the field in place of following the link, which would change the
                     // address's fragment.

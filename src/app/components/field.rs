@@ -3,22 +3,20 @@
 
 use yew::prelude::*;
 
-use super::{use_app_state, words, PAGE_HEADING};
+use super::{words, PAGE_HEADING};
 use crate::app::form::Draft;
 use crate::app::i18n::fill;
+use crate::app::state::State;
 use crate::trial::{QuestionIdx, QuestionKind};
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
+pub struct Field {
     pub q: QuestionIdx,
     pub draft: Draft,
     pub error: Option<String>,
     pub on_change: Callback<Draft>,
     /// The clinician's wording and a compact layout, in place of the patient's.
-    #[prop_or_default]
     pub clinician: bool,
     /// The question is the page's heading (one question per page).
-    #[prop_or_default]
     pub page_heading: bool,
 }
 
@@ -27,10 +25,8 @@ pub fn field_id(question_id: &str) -> String {
     format!("f-{question_id}")
 }
 
-#[function_component(Field)]
-pub fn field(props: &FieldProps) -> Html {
-    let state = use_app_state();
-    let (c, lang) = (words(&state), state.lang);
+pub fn field(state: &State, props: Field) -> Html {
+    let (c, lang) = (words(state), state.lang);
     let question = &state.trial.questions[props.q];
     let id = &question.id;
     let text = if props.clinician {

@@ -3,14 +3,12 @@
 
 use yew::prelude::*;
 
-use super::{use_app_state, words};
+use super::{words, StateHandle};
 use crate::app::state::{Action, Mode};
 use crate::text::Lang;
 
-#[function_component(Header)]
-pub fn header() -> Html {
-    let state = use_app_state();
-    let c = words(&state);
+pub fn header(state: &StateHandle) -> Html {
+    let c = words(state);
     let lang_button = |lang: Lang, name: &'static str| {
         let state = state.clone();
         let pressed = state.lang == lang;

@@ -1,4 +1,8 @@
-//! One component per file: `#[function_component(Name)]` with `NameProps`.
+//! One page or part per file. A part with state or effects of its own is a component
+//! (`#[function_component(Name)]` with `NameProps`); the rest are plain functions of the state
+//! returning `Html`, called by their page: every component type costs the wasm ~0.4 KB gzip of
+//! Yew's generic code (creating, rendering, comparing props), and these would re-render with
+//! the state anyway.
 
 pub mod app;
 pub mod check;
@@ -21,14 +25,8 @@ use yew::prelude::*;
 use super::i18n::{catalogue, Catalogue};
 use super::state::State;
 
-/// The state and its dispatcher, shared with every component below the screener.
+/// The state and its dispatcher: the screener's, passed to the pages that dispatch.
 pub type StateHandle = UseReducerHandle<State>;
-
-/// The state handle from the nearest [`screener::Screener`].
-#[hook]
-pub fn use_app_state() -> StateHandle {
-    use_context::<StateHandle>().expect("components are rendered inside the screener")
-}
 
 /// The catalogue of the language now chosen.
 pub fn words(state: &State) -> &'static Catalogue {
@@ -50,6 +48,23 @@ pub fn use_page_focus<K: PartialEq + Clone + 'static>(key: K, title: String) {
             super::dom::focus(PAGE_HEADING);
         }
     });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FocusedPageProps {
+    /// Which page: focus moves to its heading when this (or the language) changes.
+    pub page: &'static str,
+    pub lang: crate::text::Lang,
+    pub title: String,
+    pub children: Html,
+}
+
+/// A page without state of its own (start, check, result), with [`use_page_focus`]'s title and
+/// focus: one component for the three, which are plain functions.
+#[function_component(FocusedPage)]
+pub fn focused_page(props: &FocusedPageProps) -> Html {
+    use_page_focus((props.page, props.lang), props.title.clone());
+    props.children.clone()
 }
 
 /// Back, through the browser's history when the journey is in it, so both Back buttons agree.

@@ -1,33 +1,24 @@
 //! The options a registry set wrongly, shown inside the pre-screener where whoever set them up
 //! will see them; the pre-screener carries on with the defaults.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::app::i18n::{catalogue, fill};
 use crate::app::options::{shown, Problem};
 use crate::text::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct OptionProblemsProps {
-    pub problems: Rc<Vec<Problem>>,
-    pub lang: Lang,
-}
-
-#[function_component(OptionProblems)]
-pub fn option_problems(props: &OptionProblemsProps) -> Html {
-    if props.problems.is_empty() {
+pub fn option_problems(problems: &[Problem], lang: Lang) -> Html {
+    if problems.is_empty() {
         return html! {};
     }
-    let c = catalogue(props.lang);
+    let c = catalogue(lang);
     let line = |problem: &Problem| match problem {
         Problem::Lang(v) => fill(c.option_lang, &[shown(v)]),
         Problem::Mode(v) => fill(c.option_mode, &[shown(v)]),
         Problem::Compact(v) => fill(c.option_compact, &[shown(v)]),
         Problem::Accent(v) => fill(c.option_accent, &[shown(v)]),
         Problem::AccentContrast(v, ratio) => {
-            let point = if props.lang == Lang::It { ',' } else { '.' };
+            let point = if lang == Lang::It { ',' } else { '.' };
             let ratio = format!("{}{point}{}", ratio / 10, ratio % 10);
             fill(c.option_accent_contrast, &[shown(v), &ratio])
         }
@@ -37,7 +28,7 @@ pub fn option_problems(props: &OptionProblemsProps) -> Html {
         // interrupt a screen reader user the moment the host page loads.
         <div class="notice notice--problem">
             <p class="notice__title">{ c.option_problems_title }</p>
-            <ul class="list">{ for props.problems.iter().map(|p| html! { <li>{ line(p) }</li> }) }</ul>
+            <ul class="list">{ for problems.iter().map(|p| html! { <li>{ line(p) }</li> }) }</ul>
         </div>
     }
 }

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::error_summary::{ErrorSummary, ERROR_SUMMARY};
-use super::field::{field_id, Field};
-use super::{back_button, title, use_app_state, use_page_focus, words};
+use super::error_summary::{error_summary, ERROR_SUMMARY};
+use super::field::{field, field_id, Field};
+use super::{back_button, title, use_page_focus, words, StateHandle};
 use crate::app::dom;
 use crate::app::form::{draft_for, read, Draft, FieldError};
 use crate::app::i18n::fill;
@@ -14,12 +14,13 @@ use crate::trial::QuestionIdx;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {
+    pub state: StateHandle,
     pub q: QuestionIdx,
 }
 
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
-    let state = use_app_state();
+    let state = props.state.clone();
     let c = words(&state);
     let q = props.q;
     let question = &state.trial.questions[q];
@@ -74,9 +75,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         <>
             <button type="button" class="back-link" onclick={back}>{ c.back }</button>
             <p class="caption">{ fill(c.progress, &[&progress.0.to_string(), &progress.1.to_string()]) }</p>
-            <ErrorSummary errors={summary} />
+            { error_summary(&state, &summary) }
             <form class="question-form" {onsubmit} novalidate=true>
-                <Field {q} draft={(*draft).clone()} error={message} {on_change} page_heading=true />
+                { field(&state, Field { q, draft: (*draft).clone(), error: message, on_change, clinician: false, page_heading: true }) }
                 <button type="submit" class="button">{ c.continue_button }</button>
             </form>
         </>

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::criteria::CriteriaList;
-use super::trial_facts::Sites;
-use super::{back_button, title, use_app_state, use_page_focus, words, PAGE_HEADING};
+use super::criteria::criteria_list;
+use super::trial_facts::sites;
+use super::{back_button, title, words, StateHandle, PAGE_HEADING};
 use crate::app::dom;
 use crate::app::i18n::{date, fill, Catalogue};
 use crate::app::state::{Action, State};
@@ -13,10 +13,9 @@ use crate::engine::{evaluate, verdict_once_lifted, Evaluation, Status, Verdict};
 use crate::report::Lifts;
 use crate::trial::{CriterionKind, QuestionKind};
 
-#[function_component(ResultPage)]
-pub fn result_page() -> Html {
-    let state = use_app_state();
-    let (c, lang) = (words(&state), state.lang);
+/// The page's title and content.
+pub fn result_page(state: &StateHandle) -> (String, Html) {
+    let (c, lang) = (words(state), state.lang);
     let evaluation = evaluate(&state.trial, &state.answers);
     let (heading, body, class) = match evaluation.verdict {
         Verdict::LikelyEligible => (c.verdict_likely, c.verdict_likely_body, "panel panel--good"),
@@ -27,7 +26,6 @@ pub fn result_page() -> Html {
             "panel panel--open",
         ),
     };
-    use_page_focus(("result", lang), title(&state, heading));
 
     // A temporary exclusion's date is shown only when waiting could change the verdict: another
     // criterion may rule the person out for good.
@@ -43,7 +41,7 @@ pub fn result_page() -> Html {
                     <li>
                         <strong>{ criterion.title.get(lang) }</strong>{ ": " }{ explanation.get(lang) }
                         if waiting_helps {
-                            { temporary_note(&state, &evaluation, i, c) }
+                            { temporary_note(state, &evaluation, i, c) }
                         }
                     </li>
                 }
@@ -72,7 +70,7 @@ pub fn result_page() -> Html {
         })
         .collect();
     let on_print = Callback::from(|_| dom::print());
-    let back = back_button(&state);
+    let back = back_button(state);
     let clear = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -81,7 +79,7 @@ pub fn result_page() -> Html {
         })
     };
     let facts = &state.trial.facts;
-    html! {
+    let body = html! {
         <>
             <button type="button" class="back-link no-print" onclick={back}>{ c.back }</button>
             <p class="print-only">{ fill(c.print_heading, &[&facts.protocol_code, &date(&state.today.to_string())]) }</p>
@@ -103,8 +101,8 @@ pub fn result_page() -> Html {
                 <h3 class="heading-s">{ c.contact_title }</h3>
                 <p>{ facts.learn_more.get(lang) }</p>
             </section>
-            <Sites />
-            <CriteriaList />
+            { sites(state) }
+            { criteria_list(state) }
             if !facts.other_trials.is_empty() {
                 <section class="section no-print" aria-labelledby="other-trials">
                     <h2 id="other-trials" class="heading-m">{ c.other_trials_title }</h2>
@@ -119,7 +117,8 @@ pub fn result_page() -> Html {
                 <button type="button" class="button button--warning" onclick={clear}>{ c.clear_answers }</button>
             </div>
         </>
-    }
+    };
+    (title(state, heading), body)
 }
 
 /// For a temporary exclusion, when the person may be able to take part.

@@ -2,16 +2,21 @@
 
 use yew::prelude::*;
 
-use super::{use_app_state, words};
+use super::words;
+use crate::app::state::State;
 use crate::app::{dom, fragment};
 
-#[function_component(SaveLink)]
-pub fn save_link() -> Html {
-    let state = use_app_state();
-    let c = words(&state);
-    let open = use_state(|| false);
-    let copied = use_state(|| false);
-    let link = format!("{}{}", dom::saved_link_base(), fragment::encode(&state));
+/// Whether the panel is open, and whether its link has been copied: the screener's, so they last
+/// as long as it does (the panel stays as the person left it, also after going back to the start).
+pub struct SaveLinkState {
+    pub open: UseStateHandle<bool>,
+    pub copied: UseStateHandle<bool>,
+}
+
+pub fn save_link(state: &State, ui: &SaveLinkState) -> Html {
+    let c = words(state);
+    let (open, copied) = (&ui.open, &ui.copied);
+    let link = format!("{}{}", dom::saved_link_base(), fragment::encode(state));
     let toggle = {
         let (open, copied) = (open.clone(), copied.clone());
         Callback::from(move |_| {
@@ -28,16 +33,16 @@ pub fn save_link() -> Html {
     };
     html! {
         <section class="save-link no-print">
-            <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls="save-link-panel" onclick={toggle}>
+            <button type="button" class="link-button" aria-expanded={(**open).to_string()} aria-controls="save-link-panel" onclick={toggle}>
                 { c.save_link }
             </button>
-            if *open {
+            if **open {
                 <div id="save-link-panel" class="save-link__panel">
                     <p class="hint">{ c.save_link_explain }</p>
                     <label class="label" for="save-link-field">{ c.save_link_label }</label>
                     <input class="input" id="save-link-field" type="text" readonly=true value={link} />
                     <button type="button" class="button button--secondary" onclick={copy}>{ c.copy }</button>
-                    <span class="copied" role="status">{ if *copied { c.copied } else { "" } }</span>
+                    <span class="copied" role="status">{ if **copied { c.copied } else { "" } }</span>
                 </div>
             }
         </section>

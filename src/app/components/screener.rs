@@ -4,15 +4,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::check::CheckPage;
+use super::check::check_page;
 use super::clinician::ClinicianForm;
-use super::header::Header;
-use super::option_problems::OptionProblems;
+use super::header::header;
+use super::option_problems::option_problems;
 use super::question::QuestionPage;
-use super::result::ResultPage;
-use super::save_link::SaveLink;
-use super::start::StartPage;
-use super::{words, StateHandle};
+use super::result::result_page;
+use super::save_link::{save_link, SaveLinkState};
+use super::start::start_page;
+use super::{words, FocusedPage};
 use crate::app::dom;
 use crate::app::fragment;
 use crate::app::load::{fetch_trial, Load};
@@ -109,40 +109,42 @@ pub fn screener(props: &ScreenerProps) -> Html {
         }
     });
 
+    let focused = |page: &'static str, (title, body): (String, Html)| {
+        html! { <FocusedPage {page} lang={state.lang} {title}>{ body }</FocusedPage> }
+    };
     let page = match (state.mode, state.page) {
-        (Mode::Clinician, _) => html! { <ClinicianForm /> },
-        (Mode::Patient, Page::Start) => html! { <StartPage /> },
-        (Mode::Patient, Page::Question(q)) => html! { <QuestionPage key={q} {q} /> },
-        (Mode::Patient, Page::Check) => html! { <CheckPage /> },
-        (Mode::Patient, Page::Result) => html! { <ResultPage /> },
+        (Mode::Clinician, _) => html! { <ClinicianForm state={state.clone()} /> },
+        (Mode::Patient, Page::Start) => focused("start", start_page(&state)),
+        (Mode::Patient, Page::Question(q)) => {
+            html! { <QuestionPage key={q} state={state.clone()} {q} /> }
+        }
+        (Mode::Patient, Page::Check) => focused("check", check_page(&state)),
+        (Mode::Patient, Page::Result) => focused("result", result_page(&state)),
     };
     let journey_started = state.mode == Mode::Patient && state.page != Page::Start;
+    let save_link_state = SaveLinkState {
+        open: use_state(|| false),
+        copied: use_state(|| false),
+    };
     html! {
-        <ContextProvider<StateHandle> context={state.clone()}>
-            <Header />
+        <>
+            { header(&state) }
             <main id="main" class="page" tabindex="-1">
-                <OptionProblems problems={props.problems.clone()} lang={state.lang} />
-                <NoticeBanner notice={state.notice} />
+                { option_problems(&props.problems, state.lang) }
+                { notice_banner(&state) }
                 { page }
                 if journey_started {
-                    <SaveLink />
+                    { save_link(&state, &save_link_state) }
                 }
             </main>
-            <Footer />
-        </ContextProvider<StateHandle>>
+            { footer(&state) }
+        </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct NoticeProps {
-    notice: Option<Notice>,
-}
-
-#[function_component(NoticeBanner)]
-fn notice_banner(props: &NoticeProps) -> Html {
-    let state = super::use_app_state();
-    let c = words(&state);
-    let Some(notice) = props.notice else {
+fn notice_banner(state: &State) -> Html {
+    let c = words(state);
+    let Some(notice) = state.notice else {
         return html! {};
     };
     let text = match notice {
@@ -154,10 +156,8 @@ fn notice_banner(props: &NoticeProps) -> Html {
     html! { <div class="notice" role="status">{ text }</div> }
 }
 
-#[function_component(Footer)]
-fn footer() -> Html {
-    let state = super::use_app_state();
-    let c = words(&state);
+fn footer(state: &State) -> Html {
+    let c = words(state);
     html! {
         <footer class="footer no-print">
             <p>{ c.privacy_promise }</p>

@@ -2,23 +2,22 @@
 
 use yew::prelude::*;
 
-use super::trial_facts::{Sites, TrialBrief};
-use super::{title, use_app_state, use_page_focus, words, PAGE_HEADING};
+use super::trial_facts::{sites, trial_brief};
+use super::{title, words, StateHandle, PAGE_HEADING};
 use crate::app::i18n::fill;
 use crate::app::state::Action;
 
-#[function_component(StartPage)]
-pub fn start_page() -> Html {
-    let state = use_app_state();
-    let c = words(&state);
+/// The page's title and content.
+pub fn start_page(state: &StateHandle) -> (String, Html) {
+    let c = words(state);
     let heading = fill(c.start_heading, &[&state.trial.facts.protocol_code]);
-    use_page_focus(("start", state.lang), title(&state, &heading));
+    let page_title = title(state, &heading);
     let onclick = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Start))
     };
     let resume = !state.answers.is_empty();
-    html! {
+    let body = html! {
         <>
             <h1 id={PAGE_HEADING} class="heading-xl" tabindex="-1">{ heading }</h1>
             <p class="lead">{ state.trial.facts.title.get(state.lang) }</p>
@@ -32,8 +31,9 @@ pub fn start_page() -> Html {
             <button type="button" class="button button--start" {onclick}>
                 { if resume { c.resume_button } else { c.start_button } }
             </button>
-            <TrialBrief />
-            <Sites />
+            { trial_brief(state) }
+            { sites(state) }
         </>
-    }
+    };
+    (page_title, body)
 }

@@ -2,15 +2,14 @@
 
 use yew::prelude::*;
 
-use super::{use_app_state, words};
+use super::words;
 use crate::app::i18n::{date, fill};
+use crate::app::state::State;
 use crate::trial::SiteGroup;
 
 /// What the study is about, its medicines, phase, status (with the day it was read) and id.
-#[function_component(TrialBrief)]
-pub fn trial_brief() -> Html {
-    let state = use_app_state();
-    let (c, f, lang) = (words(&state), &state.trial.facts, state.lang);
+pub fn trial_brief(state: &State) -> Html {
+    let (c, f, lang) = (words(state), &state.trial.facts, state.lang);
     let status = fill(
         c.trial_status_line,
         &[
@@ -40,10 +39,8 @@ pub fn trial_brief() -> Html {
 }
 
 /// The sites in the registry's own grouping, with their status where listed.
-#[function_component(Sites)]
-pub fn sites() -> Html {
-    let state = use_app_state();
-    let (c, f, lang) = (words(&state), &state.trial.facts, state.lang);
+pub fn sites(state: &State) -> Html {
+    let (c, f, lang) = (words(state), &state.trial.facts, state.lang);
     let group = |group: SiteGroup, heading: &'static str| {
         let sites: Vec<_> = f.sites.iter().filter(|s| s.group == group).collect();
         if sites.is_empty() {

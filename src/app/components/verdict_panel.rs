@@ -3,15 +3,14 @@
 
 use yew::prelude::*;
 
-use super::{use_app_state, words};
+use super::words;
+use crate::app::state::State;
 use crate::app::{dom, referral};
 use crate::engine::{evaluate, Verdict};
 
-#[function_component(VerdictPanel)]
-pub fn verdict_panel() -> Html {
-    let state = use_app_state();
-    let (c, lang) = (words(&state), state.lang);
-    let copied = use_state(|| false);
+/// `copied`: whether the summary has been copied, kept by the form.
+pub fn verdict_panel(state: &State, copied: &UseStateHandle<bool>) -> Html {
+    let (c, lang) = (words(state), state.lang);
     let evaluation = evaluate(&state.trial, &state.answers);
     let (verdict, class) = match evaluation.verdict {
         Verdict::LikelyEligible => (c.clinician_likely, "panel verdict-panel panel--good"),
@@ -27,7 +26,7 @@ pub fn verdict_panel() -> Html {
         .open(&state.trial)
         .map(|(_, c)| c.title.get(lang))
         .collect();
-    let summary = referral::summary(&state);
+    let summary = referral::summary(state);
     let copy = {
         let (copied, summary) = (copied.clone(), summary.clone());
         Callback::from(move |_| {
@@ -48,7 +47,7 @@ pub fn verdict_panel() -> Html {
                 { list(open) }
             }
             <button type="button" class="button button--secondary" onclick={copy}>{ c.copy_referral }</button>
-            <span class="copied" role="status">{ if *copied { c.referral_copied } else { "" } }</span>
+            <span class="copied" role="status">{ if **copied { c.referral_copied } else { "" } }</span>
             <label class="label" for="referral-text">{ c.referral_label }</label>
             <textarea id="referral-text" class="textarea" readonly=true rows="8" value={summary} />
         </aside>
