@@ -47,7 +47,7 @@ pub fn clinician_form(props: &ClinicianFormProps) -> Html {
     let copied = use_state(|| false);
     let evaluation = evaluate(&state.trial, &state.answers);
 
-    let field = |q: usize| {
+    let field_of = |q: usize| {
         let question = &state.trial.questions[q];
         if evaluation.applies[q] == Truth::False {
             return html! {
@@ -100,7 +100,7 @@ pub fn clinician_form(props: &ClinicianFormProps) -> Html {
             html! {
                 <section class="form-section" aria-labelledby={id.clone()}>
                     <h2 {id} class="heading-m">{ group_name(c, group) }</h2>
-                    { for questions.into_iter().map(field) }
+                    { for questions.into_iter().map(field_of) }
                 </section>
             }
         })
