@@ -85,9 +85,7 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
     };
     let mut ours = false;
     let mut saved_on = None;
-    for pair in body.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let (key, value) = (unescape(key), unescape(value));
+    for (key, value) in pairs(body) {
         match key.as_str() {
             "t" if value != trial.facts.id => return None,
             "t" => ours = true,
@@ -121,14 +119,22 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
 pub fn saved_lang(fragment: &str, id: &str) -> Option<Lang> {
     let body = fragment.strip_prefix('#').unwrap_or(fragment);
     let (mut ours, mut lang) = (false, None);
-    for (key, value) in body.split('&').filter_map(|pair| pair.split_once('=')) {
-        match key {
-            "t" => ours = unescape(value) == id,
-            "l" => lang = Lang::from_code(value),
+    for (key, value) in pairs(body) {
+        match key.as_str() {
+            "t" => ours = value == id,
+            "l" => lang = Lang::from_code(&value),
             _ => {}
         }
     }
     lang.filter(|_| ours)
+}
+
+/// The fragment's `key=value` pairs, unescaped.
+fn pairs(body: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    body.split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (unescape(key), unescape(value))
+    })
 }
 
 /// Moves how-long-ago answers on by the time since the link was saved, within their range.

@@ -35,8 +35,7 @@ fn whole_path(id: &str) -> String {
 /// while it is still coming, or when there was none, or when it found no split file.
 pub fn early(id: &str, lang: Lang) -> Option<Load> {
     match dom::early_trial(id, lang) {
-        EarlyTrial::Here(404, _) => None,
-        EarlyTrial::Here(status, source) => {
+        EarlyTrial::Here(status, source) if status != 404 => {
             Some(loaded(id, &split_path(id, lang), status, &source))
         }
         _ => None,

@@ -407,7 +407,7 @@ struct Parser<'a> {
     errors: Vec<Diagnostic>,
 }
 
-fn is_bare(b: u8) -> bool {
+pub(super) fn is_bare(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 

@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::toml::{Array, Item, Table, Value};
+use super::toml::{is_bare, Array, Item, Table, Value};
 use crate::text::Lang;
 
 /// Appends `root` to `out`.
@@ -119,10 +119,7 @@ fn pairs(t: &Table, headers: bool) -> Vec<String> {
 
 /// A key, in quotes only when it has to be.
 fn key(k: &str) -> String {
-    let bare = !k.is_empty()
-        && k.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if bare {
+    if !k.is_empty() && k.bytes().all(is_bare) {
         k.to_string()
     } else {
         string(k)
