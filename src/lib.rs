@@ -27,6 +27,7 @@ macro_rules! message {
 
 pub mod answers;
 pub mod app;
+pub mod compiled;
 pub mod date;
 pub mod definition;
 pub mod diagnostic;
@@ -38,7 +39,7 @@ pub mod text;
 pub mod trial;
 
 pub use answers::{Answer, Answers};
-pub use definition::{load, split};
+pub use definition::{compile, load, split};
 pub use diagnostic::{Diagnostic, Span};
 pub use engine::{evaluate, Evaluation, Status, Truth, Verdict};
 pub use text::{Lang, Text};

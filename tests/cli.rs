@@ -36,14 +36,18 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Every file in static/trials: each definition in every language (`<id>.toml`) and each one
-/// `prescreen split` made of it (`<id>.<lang>.toml`, in that language alone).
+/// Every definition in static/trials: each in every language (`<id>.toml`) and each one
+/// `prescreen split` made of it (`<id>.<lang>.toml`, in that language alone). The compiled trials
+/// beside them (`.trial`) are tests/split.rs's.
 #[test]
 fn check_accepts_every_trial_and_each_id_is_its_file_name() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/trials");
     let (mut trials, mut one_language) = (0, 0);
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         let path = entry.path();
+        if path.extension().is_some_and(|e| e == "trial") {
+            continue;
+        }
         let file = path.to_string_lossy().into_owned();
         let out = prescreen(&["check", &file]);
         assert!(out.status.success(), "{file}: {}", stderr(&out));
@@ -249,12 +253,25 @@ fn split_writes_each_language_beside_the_definition() {
                 .into_owned()
         })
         .collect();
-    assert_eq!(stdout(&out), format!("{}\n{}\n", written[0], written[1]));
+    let compiled = |path: &str| path.replace(".toml", ".trial");
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}\n{}\n{}\n{}\n",
+            written[0],
+            compiled(&written[0]),
+            written[1],
+            compiled(&written[1])
+        )
+    );
     let files = prescreen::split(&source).unwrap();
     for (path, (_, text)) in written.iter().zip(&files) {
         assert_eq!(&std::fs::read_to_string(path).unwrap(), text, "{path}");
         let check = prescreen(&["check", path]);
         assert!(check.status.success(), "{path}: {}", stderr(&check));
+        // The web app's compiled trial: the trial that file loads to.
+        let trial = prescreen::compiled::read(&std::fs::read_to_string(compiled(path)).unwrap());
+        assert_eq!(trial, Some(prescreen::load(text).unwrap()), "{path}");
     }
     // A file `split` made is in one language already: splitting it again is a mistake.
     let again = prescreen(&["split", &written[0]]);

@@ -1,6 +1,7 @@
 //! `prescreen split`: the definition in each language alone. Each file it makes loads, declares
 //! its one language and gives the same trial, but with the other language's texts blank; and the
-//! files committed beside each definition in static/trials are what it makes today.
+//! files committed beside each definition in static/trials, with the web app's compiled trials,
+//! are what it makes today.
 
 use std::path::{Path, PathBuf};
 
@@ -35,21 +36,26 @@ fn the_committed_one_language_files_are_fresh() {
     for (id, source) in &definitions {
         let files = prescreen::split(source).unwrap_or_else(|e| panic!("{id}: {e:?}"));
         for (lang, text) in files {
-            let name = format!("{id}.{}.toml", lang.code());
-            let committed = std::fs::read_to_string(trials_dir().join(&name)).unwrap_or_default();
-            assert!(
-                committed == text,
-                "static/trials/{name} is not what `split` makes of static/trials/{id}.toml: \
-                 run `cargo run --bin prescreen -- split static/trials/{id}.toml` and commit it"
-            );
-            made.push(name);
+            let compiled = prescreen::compile(&text).unwrap();
+            for (extension, content) in [("toml", text), ("trial", compiled)] {
+                let name = format!("{id}.{}.{extension}", lang.code());
+                let committed =
+                    std::fs::read_to_string(trials_dir().join(&name)).unwrap_or_default();
+                assert!(
+                    committed == content,
+                    "static/trials/{name} is not what `split` makes of static/trials/{id}.toml: \
+                     run `cargo run --bin prescreen -- split static/trials/{id}.toml` and commit it"
+                );
+                made.push(name);
+            }
         }
     }
     // A file that `split` no longer makes (its definition gone, or a language dropped) would be
     // served, stale.
     for entry in std::fs::read_dir(trials_dir()).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let one_language = name.strip_suffix(".toml").is_some_and(|s| s.contains('.'));
+        let one_language =
+            name.ends_with(".trial") || name.strip_suffix(".toml").is_some_and(|s| s.contains('.'));
         assert!(
             !one_language || made.contains(&name),
             "static/trials/{name} is made from no definition: delete it"

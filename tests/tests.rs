@@ -4,6 +4,7 @@ mod util;
 
 mod architecture;
 mod cli;
+mod compiled;
 mod fixtures;
 mod languages;
 mod loader;

@@ -103,6 +103,31 @@ pub fn fetch(path: &str) -> Option<js_sys::Promise> {
     Some(window()?.fetch_with_str(path))
 }
 
+/// A trial definition read and checked by the engine's module, which index.html's
+/// `prescreenCompile` fetches on first use: `Ok` with the compiled trial, `Err` with its problems
+/// as `prescreen check` shows them, `None` when the module could not be had.
+pub async fn compile(source: &str, name: &str) -> Option<Result<String, String>> {
+    use wasm_bindgen::JsValue;
+    let compile: js_sys::Function =
+        js_sys::Reflect::get(&window()?.into(), &JsValue::from_str("prescreenCompile"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let promise: js_sys::Promise = compile
+        .call2(&JsValue::NULL, &source.into(), &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    match result.as_string() {
+        Some(trial) => Some(Ok(trial)),
+        None => js_sys::Reflect::get(&result, &JsValue::from_str("problems"))
+            .ok()?
+            .as_string()
+            .map(Err),
+    }
+}
+
 /// What came of the trial definition that the page's inline script (index.html) began to fetch
 /// with the page itself, while the app's code was still on its way.
 pub enum EarlyTrial {

@@ -1,13 +1,14 @@
-//! Loading a trial's definition: the file for the language shown, `trials/<id>.<lang>.toml`, which
-//! `prescreen split` makes from the two-language `trials/<id>.toml` and which holds half its bytes;
-//! that file itself when there is no split one (a registry may drop in a new definition as it is).
+//! Loading a trial: its compiled form in the language shown, `trials/<id>.<lang>.trial`, which
+//! `prescreen split` writes from the checked definition (src/compiled). When there is none (a
+//! registry may drop in a definition as it is), the definition itself, `<id>.<lang>.toml` or else
+//! `<id>.toml`, read and checked by the engine's module, which only then is fetched: reading TOML
+//! would be a third of the app's own wasm.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::dom::{self, EarlyTrial};
 use crate::app::state::SharedTrial;
-use crate::diagnostic::render_all;
 use crate::text::Lang;
 
 #[derive(Clone, PartialEq)]
@@ -22,21 +23,26 @@ pub enum Load {
     Ready(SharedTrial),
 }
 
-/// The file in one language, as index.html's inline script names it too.
-pub fn split_path(id: &str, lang: Lang) -> String {
-    format!("trials/{id}.{}.toml", lang.code())
+/// The compiled trial in one language, as index.html's inline script names it too.
+pub fn compiled_path(id: &str, lang: Lang) -> String {
+    format!("trials/{id}.{}.trial", lang.code())
 }
 
-fn whole_path(id: &str) -> String {
-    format!("trials/{id}.toml")
+/// The definitions, to read when there is no compiled trial: the one in `lang` (made by `split`)
+/// and the one in every language.
+fn definition_paths(id: &str, lang: Lang) -> [String; 2] {
+    [
+        format!("trials/{id}.{}.toml", lang.code()),
+        format!("trials/{id}.toml"),
+    ]
 }
 
 /// What the page's early fetch (index.html) has already brought, when that settles it: `None`
-/// while it is still coming, or when there was none, or when it found no split file.
+/// while it is still coming, or when there was none, or when it found no compiled trial.
 pub fn early(id: &str, lang: Lang) -> Option<Load> {
     match dom::early_trial(id, lang) {
         EarlyTrial::Here(status, source) if status != 404 => {
-            Some(loaded(id, &split_path(id, lang), status, &source))
+            Some(compiled(id, &compiled_path(id, lang), status, &source))
         }
         _ => None,
     }
@@ -48,23 +54,26 @@ pub async fn fetch_trial(id: &str, lang: Lang) -> Load {
         // Settled, whatever the outcome: the early fetch records it.
         let _ = JsFuture::from(promise).await;
     }
-    let split = split_path(id, lang);
+    let path = compiled_path(id, lang);
     let (status, source) = match dom::early_trial(id, lang) {
         EarlyTrial::Here(status, source) => (status, source),
         EarlyTrial::Failed => return Load::Failed,
-        EarlyTrial::Coming(_) | EarlyTrial::Absent => match get(&split).await {
+        EarlyTrial::Coming(_) | EarlyTrial::Absent => match get(&path).await {
             Some(response) => response,
             None => return Load::Failed,
         },
     };
     if status != 404 {
-        return loaded(id, &split, status, &source);
+        return compiled(id, &path, status, &source);
     }
-    let whole = whole_path(id);
-    match get(&whole).await {
-        Some((status, source)) => loaded(id, &whole, status, &source),
-        None => Load::Failed,
+    for path in definition_paths(id, lang) {
+        match get(&path).await {
+            Some((404, _)) => continue,
+            Some((200..=299, source)) => return definition(id, &path, &source).await,
+            _ => return Load::Failed,
+        }
     }
+    Load::Unknown(id.to_string())
 }
 
 /// A response's status and text (empty unless OK); `None` when no response came. With the
@@ -87,21 +96,29 @@ async fn get(path: &str) -> Option<(u16, String)> {
     Some((status, source))
 }
 
-/// What a response for the file at `path` leads to: the trial, or the page that says why not.
-fn loaded(id: &str, path: &str, status: u16, source: &str) -> Load {
+/// What a response for the compiled trial at `path` leads to: the trial, or the page that says
+/// why not.
+fn compiled(id: &str, path: &str, status: u16, source: &str) -> Load {
     match status {
         200..=299 => {}
         404 => return Load::Unknown(id.to_string()),
         _ => return Load::Failed,
     }
-    match crate::load(source) {
-        Ok(trial) => Load::Ready(trial.into()),
-        Err(mut diagnostics) => {
-            // This build leaves messages out (terse-diagnostics): several problems of one kind at
-            // one spot, such as a table's missing keys, would read as copies. Each shows once.
-            diagnostics
-                .dedup_by(|a, b| a.kind == b.kind && a.span == b.span && a.message == b.message);
-            Load::Invalid(render_all(&diagnostics, source, path))
-        }
+    match crate::compiled::read(source) {
+        Some(trial) => Load::Ready(trial.into()),
+        // For the trial's authors, as the definition's problems are: not translated.
+        None => Load::Invalid(format!(
+            "{path}: not a compiled trial this app reads. Make it again with `prescreen split`."
+        )),
+    }
+}
+
+/// A definition with no compiled trial beside it, read and checked by the engine's module: the
+/// trial, or its problems as `prescreen check` shows them.
+async fn definition(id: &str, path: &str, source: &str) -> Load {
+    match dom::compile(source, path).await {
+        Some(Ok(trial)) => compiled(id, path, 200, &trial),
+        Some(Err(problems)) => Load::Invalid(problems),
+        None => Load::Failed,
     }
 }

@@ -18,7 +18,8 @@ const USAGE: &str = "usage:
                                            evaluate answers; prints a JSON report
   prescreen questions FILE [--lang en|it]  list the questions in asking order
   prescreen split FILE                     write the definition in each of its languages alone,
-                                           beside it: trials/x.toml -> trials/x.en.toml, x.it.toml";
+                                           beside it: trials/x.toml -> trials/x.en.toml, x.it.toml,
+                                           and each compiled for the web app: x.en.trial, x.it.trial";
 
 /// Prints a line to stdout. When the reader has gone (`prescreen eval … | head`), the program ends
 /// quietly, as Unix tools do, instead of panicking as `println!` would.
@@ -161,8 +162,8 @@ fn questions(path: &str, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes `DIR/STEM.<lang>.toml` for each language of `DIR/STEM.toml`, nothing when it has
-/// problems.
+/// Writes `DIR/STEM.<lang>.toml` and the web app's compiled `DIR/STEM.<lang>.trial` for each
+/// language of `DIR/STEM.toml`, nothing when it has problems.
 fn split(path: &str) -> Result<ExitCode, String> {
     let source = read(path)?;
     let files = match prescreen::split(&source) {
@@ -184,9 +185,15 @@ fn split(path: &str) -> Result<ExitCode, String> {
         .and_then(|s| s.to_str())
         .ok_or_else(|| format!("{path} names no file"))?;
     for (lang, text) in files {
-        let out = input.with_file_name(format!("{stem}.{}.toml", lang.code()));
-        std::fs::write(&out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        say!("{}", out.display());
+        // The web app reads the compiled trial; split's files always load (prescreen::split).
+        let compiled = prescreen::compile(&text)
+            .map_err(|_| format!("the {} file made of {path} does not load", lang.code()))?;
+        for (extension, content) in [("toml", text), ("trial", compiled)] {
+            let out = input.with_file_name(format!("{stem}.{}.{extension}", lang.code()));
+            std::fs::write(&out, content)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            say!("{}", out.display());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,3 +22,9 @@ use crate::trial::Trial;
 pub fn load(source: &str) -> Result<Trial, Vec<Diagnostic>> {
     check::check(source, read::document(source)?)
 }
+
+/// Parses and checks a definition, then writes the trial in the compiled format the web app
+/// reads ([`crate::compiled`]).
+pub fn compile(source: &str) -> Result<String, Vec<Diagnostic>> {
+    load(source).map(|trial| crate::compiled::write(&trial))
+}

@@ -28,7 +28,8 @@ describe('loading the trial', () => {
       await page.waitForSelector('#page-heading');
       assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
       const trials = recorder.requests.map((r) => new URL(r.url)).filter((u) => u.pathname.includes('/trials/'));
-      assert.deepEqual(trials.map((u) => `${u.origin}${u.pathname}`), [`${ORIGIN}/trials/interact.en.toml`], 'only the English file of interACT is fetched');
+      assert.deepEqual(trials.map((u) => `${u.origin}${u.pathname}`), [`${ORIGIN}/trials/interact.en.trial`], 'only the English compiled trial of interACT is fetched');
+      assert.deepEqual(recorder.requests.filter((r) => r.url.includes('/engine/')), [], 'not the engine\'s module: the trial is compiled');
     })();
     // A plain value is repeated in the message; anything else is not (it could be any sentence).
     for (const [search, asked] of [['?trial=..%2Fsecrets', '…'], ['?trial=https://evil.example/x', '…'], ['?trial=INTERACT', 'INTERACT'], ['?trial=', '…']]) {
@@ -66,7 +67,7 @@ describe('loading the trial', () => {
     assert.deepEqual(problems, [], 'the unknown-trial page is a page like the others');
   }));
 
-  // index.html fetches the definition with the page; the app takes it from there (src/app/dom.rs,
+  // index.html fetches the compiled trial with the page; the app takes it from there (src/app/dom.rs,
   // early_trial; src/app/load.rs). Whichever comes first, the definition or the app's code, there is one request.
   const LOADING_SEEN = `
     new MutationObserver(() => {
@@ -75,7 +76,7 @@ describe('loading the trial', () => {
   const delay = (ms) => (route) => setTimeout(() => route.continue(), ms);
   const trialRequests = (recorder) => recorder.requests.filter((r) => new URL(r.url).pathname.includes('/trials/')).length;
 
-  test('a definition that came before the app\'s code is its first page: no loading page, one request', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+  test('a trial that came before the app\'s code is its first page: no loading page, one request', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     await context.addInitScript(LOADING_SEEN);
     await context.route('**/*_bg.wasm', delay(1500));
     const recorder = recordRequests(context);
@@ -86,9 +87,9 @@ describe('loading the trial', () => {
     assert.deepEqual(page.errors, []);
   }));
 
-  test('a definition slower than the app\'s code: the loading page, then the trial, one request', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+  test('a trial slower than the app\'s code: the loading page, then the trial, one request', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     await context.addInitScript(LOADING_SEEN);
-    await context.route('**/trials/interact.en.toml', delay(2500));
+    await context.route('**/trials/interact.en.trial', delay(2500));
     const recorder = recordRequests(context);
     const page = await openRaw(context, '');
     assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
@@ -98,7 +99,7 @@ describe('loading the trial', () => {
   }));
 
   test('a trial that cannot be fetched for another reason says so', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
-    await context.route('**/trials/interact.en.toml', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await context.route('**/trials/interact.en.trial', (route) => route.fulfill({ status: 503, body: 'down' }));
     const page = await openRaw(context, '?trial=interact');
     assert.equal((await page.textContent('main h1')).trim(), T.en.load_failed_title);
     assert.ok((await page.textContent('main')).includes(T.en.load_failed_body));
@@ -106,14 +107,15 @@ describe('loading the trial', () => {
   }));
 
   test('a trial whose request fails outright says so too', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
-    await context.route('**/trials/interact.en.toml', (route) => route.abort('connectionreset'));
+    await context.route('**/trials/interact.en.trial', (route) => route.abort('connectionreset'));
     const page = await openRaw(context, '?trial=interact');
     assert.equal((await page.textContent('main h1')).trim(), T.en.load_failed_title);
     assert.deepEqual(page.errors, []);
   }));
 
-  test('a definition with problems shows its diagnostics', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+  test('a definition with problems shows its diagnostics, from the engine\'s module', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     // A definition that fails its check, served in place of a file (nothing is added to the build).
+    // There is no compiled trial beside it, so the engine's module reads it.
     await context.route('**/trials/broken.en.toml', (route) =>
       route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: '[trial]\nid = "broken"\n' }),
     );
@@ -123,13 +125,24 @@ describe('loading the trial', () => {
     assert.match(diagnostics, /trials\/broken\.en\.toml:\d+:\d+/, 'the diagnostics name the file, line and column');
     assert.match(diagnostics, /error\[[a-z-]+\]/, 'each says its kind');
     assert.match(diagnostics, /\d+ problems?/);
+    assert.match(diagnostics, /needs `eu_ct_number`/, 'with the messages a definition\'s author reads from `prescreen check`');
     assert.deepEqual(page.errors, []);
     await assertNoAxeViolations(page, 'the invalid-definition page (en)');
   }));
 
-  test('a trial with no one-language files loads from its two-language file; switching language then fetches nothing', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+  test('a compiled trial that is damaged, or of another version, says so to its authors', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    await context.route('**/trials/interact.en.trial', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: 'prescreen-trial/1\n"interact\n1,0,"2025' }),
+    );
+    const page = await openRaw(context, '');
+    assert.equal((await page.textContent('main h1')).trim(), T.en.definition_invalid_title);
+    assert.match(await page.textContent('pre.diagnostics'), /trials\/interact\.en\.trial: not a compiled trial .*prescreen split/);
+    assert.deepEqual(page.errors, []);
+  }));
+
+  test('a trial with no compiled or one-language files loads from its two-language file, by the engine\'s module; switching language then fetches nothing', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     // As when a registry drops in a new definition without running `prescreen split`.
-    await context.route(/\/trials\/interact\.(en|it)\.toml$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await context.route(/\/trials\/interact\.(en|it)\.(toml|trial)$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
     const recorder = recordRequests(context);
     const page = await openRaw(context, '');
     assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
@@ -137,13 +150,15 @@ describe('loading the trial', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'it');
     assert.ok((await page.textContent('p.lead')).startsWith('Terapia personalizzata'), 'the Italian start page');
     const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
-    assert.deepEqual(trials, ['/trials/interact.en.toml', '/trials/interact.toml'], 'the English file, then the whole file, and nothing on switching');
+    assert.deepEqual(trials, ['/trials/interact.en.trial', '/trials/interact.en.toml', '/trials/interact.toml'], 'the compiled trial, the English file, then the whole file, and nothing on switching');
+    const engine = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/engine/'));
+    assert.deepEqual(engine, ['/engine/prescreen_engine.js', '/engine/prescreen_engine_bg.wasm'], 'the engine\'s module, once');
     assert.deepEqual(page.errors, []);
   }));
 
   test('switching language fetches that language\'s file; when it cannot be fetched, the page stays as it was and says so', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     let fail = true;
-    await context.route('**/trials/interact.it.toml', (route) => (fail ? route.abort('connectionreset') : route.continue()));
+    await context.route('**/trials/interact.it.trial', (route) => (fail ? route.abort('connectionreset') : route.continue()));
     const recorder = recordRequests(context);
     const page = await openRaw(context, '');
     await journey(page, { sex: 'female' }, { stopAt: 'age' });
@@ -159,7 +174,7 @@ describe('loading the trial', () => {
     await andWaitForNavigation(page, () => page.click(`button.back-link:has-text("${T.it.back}")`));
     assert.equal(await page.isChecked('input[value="female"]'), true, 'the answer given before the switches is kept');
     const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
-    assert.deepEqual(trials, ['/trials/interact.en.toml', '/trials/interact.it.toml', '/trials/interact.it.toml'], 'each switch asks once');
+    assert.deepEqual(trials, ['/trials/interact.en.trial', '/trials/interact.it.trial', '/trials/interact.it.trial'], 'each switch asks once');
     assert.deepEqual(page.errors, []);
   }));
 

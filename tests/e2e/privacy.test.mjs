@@ -22,7 +22,7 @@ function isAppAsset(url) {
   const u = new URL(url);
   if (u.origin !== ORIGIN || u.search || u.hash) return false;
   const path = u.pathname.slice(new URL(BASE_URL).pathname.length - 1);
-  return /^\/(index\.html)?$|^\/[\w.-]+\.(css|js|wasm)$|^\/favicon-\w+\.svg$|^\/trials\/interact\.(en|it)\.toml$/.test(path);
+  return /^\/(index\.html)?$|^\/[\w.-]+\.(css|js|wasm)$|^\/favicon-\w+\.svg$|^\/trials\/interact\.(en|it)\.trial$/.test(path);
 }
 
 describe('privacy', () => {
@@ -63,7 +63,7 @@ describe('privacy', () => {
     // file (src/app/load.rs), a plain GET of our own file, which carries no answer (checked below).
     assert.deepEqual(
       later.map((r) => `${r.method} ${r.url}${r.postData ?? ''}`),
-      [`GET ${new URL('trials/interact.it.toml', BASE_URL).href}`],
+      [`GET ${new URL('trials/interact.it.trial', BASE_URL).href}`],
       `no request after the first load but the Italian definition; got:\n  ${show(later)}`,
     );
     assert.deepEqual(sockets, [], 'no websocket');
@@ -80,7 +80,7 @@ describe('privacy', () => {
       for (const value of DISTINCTIVE) assert.ok(!sent.includes(value), `"${value}" was sent: ${r.url}`);
     }
     const kinds = new Set(initial.map((r) => new URL(r.url).pathname.split('.').pop()));
-    for (const kind of ['css', 'js', 'wasm', 'toml']) assert.ok(kinds.has(kind), `the first load fetched a .${kind}`);
+    for (const kind of ['css', 'js', 'wasm', 'trial']) assert.ok(kinds.has(kind), `the first load fetched a .${kind}`);
 
     // Nothing stored on the device.
     const stored = await page.evaluate(async () => ({

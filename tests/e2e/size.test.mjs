@@ -52,7 +52,7 @@ async function measureOnce() {
   for (const kind of ['.css', '.js', '.wasm']) {
     assert.ok(assets.some((a) => a.endsWith(kind)), `index.html references a ${kind} file: ${assets.join(', ')}`);
   }
-  const definition = (lang) => `trials/interact.${lang}.toml`;
+  const definition = (lang) => `trials/interact.${lang}.trial`;
   const files = ['index.html', ...assets, ...LANGS.map(definition)];
   const rows = [];
   for (const name of files) {

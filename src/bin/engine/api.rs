@@ -43,6 +43,12 @@ impl Handle {
             })
     }
 
+    /// The trial in the compiled format the web app reads, as `prescreen split` writes it
+    /// (`<id>.<lang>.trial`). The app asks for it when a definition has no compiled file beside it.
+    pub fn compiled(&self) -> String {
+        prescreen::compiled::write(&self.trial)
+    }
+
     /// Every question in asking order, in `lang` (`en` by default), each with whether it
     /// applies given `answers` (none by default).
     pub fn questions(&self, lang: JsValue, answers: JsValue) -> Result<JsValue, JsValue> {
