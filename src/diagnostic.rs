@@ -87,17 +87,17 @@ impl Diagnostic {
         Diagnostic {
             kind,
             span,
-            message: terse(message),
+            message: message.into(),
             related: None,
         }
     }
 
     pub fn with_related(mut self, span: Span, note: impl Into<String>) -> Diagnostic {
-        self.related = Some((span, terse(note)));
+        self.related = Some((span, note.into()));
         self
     }
 
-    /// Renders the diagnostic as the CLI and the web app show it:
+    /// Renders the diagnostic as the CLI shows it, and the web app through the engine's module:
     ///
     /// ```text
     /// error[unknown-question]: no question has the id `agee`
@@ -108,30 +108,13 @@ impl Diagnostic {
     /// ```
     pub fn render(&self, source: &str, path: &str) -> String {
         let mut out = String::new();
-        let _ = write!(out, "error[{}]", self.kind.code());
-        // Empty only in the web app's build, which leaves messages out (`message!`).
-        if !self.message.is_empty() {
-            let _ = write!(out, ": {}", self.message);
-        }
-        out.push('\n');
+        let _ = writeln!(out, "error[{}]: {}", self.kind.code(), self.message);
         render_excerpt(&mut out, source, path, self.span, None);
         if let Some((span, note)) = &self.related {
             let note = Some(note.as_str()).filter(|n| !n.is_empty());
             render_excerpt(&mut out, source, path, *span, note);
         }
         out
-    }
-}
-
-/// A message as given, or, in the web app's build, nothing (see `message!` in lib.rs): its
-/// literal messages go too.
-pub(crate) fn terse(message: impl Into<String>) -> String {
-    #[cfg(not(feature = "terse-diagnostics"))]
-    return message.into();
-    #[cfg(feature = "terse-diagnostics")]
-    {
-        drop(message);
-        String::new()
     }
 }
 
@@ -205,25 +188,4 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &str, path: &str) -> Strin
     let n = diagnostics.len();
     let _ = writeln!(out, "{path}: {n} problem{}", if n == 1 { "" } else { "s" });
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The web app's build leaves messages out: the kind and the place must still read well.
-    #[test]
-    fn a_diagnostic_without_its_message_shows_kind_and_place() {
-        let source = "[trial]\nid = 7\n";
-        let mut diagnostic = Diagnostic::new(DiagnosticKind::Syntax, Span::new(13, 14), "x")
-            .with_related(Span::new(0, 7), "y");
-        diagnostic.message.clear();
-        diagnostic.related.as_mut().unwrap().1.clear();
-        let rendered = diagnostic.render(source, "t.toml");
-        assert!(
-            rendered.starts_with("error[syntax]\n --> t.toml:2:6\n"),
-            "{rendered}"
-        );
-        assert!(rendered.ends_with("  | ^^^^^^^\n"), "{rendered}");
-    }
 }

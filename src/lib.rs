@@ -6,25 +6,6 @@
 //!
 //! Everything here is pure: no I/O, no clock, no web dependencies, and no panic on any input.
 
-/// A diagnostic's message, written as with `format!`. In the web app's build (the cargo feature
-/// `terse-diagnostics`, which only Trunk's build of the app turns on) it is an empty string and its
-/// arguments are never evaluated: the ~90 messages and their formatting are ~6 KB gzip of the
-/// app's first load, and a reader of the app cannot act on them. Authors read them from
-/// `prescreen check`; the app still shows each problem's kind and line:column.
-#[cfg(not(feature = "terse-diagnostics"))]
-macro_rules! message {
-    ($($arg:tt)*) => { format!($($arg)*) };
-}
-#[cfg(feature = "terse-diagnostics")]
-macro_rules! message {
-    ($($arg:tt)*) => {{
-        if false {
-            let _ = format!($($arg)*);
-        }
-        String::new()
-    }};
-}
-
 pub mod answers;
 pub mod app;
 pub mod compiled;

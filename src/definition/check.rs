@@ -113,13 +113,13 @@ impl Checker<'_> {
                 Some(lang) if languages.contains(&lang) => self.error(
                     DiagnosticKind::InvalidValue,
                     code.span(),
-                    message!("`{}` is already listed", lang.code()),
+                    format!("`{}` is already listed", lang.code()),
                 ),
                 Some(lang) => languages.push(lang),
                 None => self.error(
                     DiagnosticKind::InvalidValue,
                     code.span(),
-                    message!(
+                    format!(
                         "`{}` is not a language: use \"en\" or \"it\"",
                         code.get_ref()
                     ),
@@ -140,7 +140,7 @@ impl Checker<'_> {
                     self.error(
                         DiagnosticKind::MissingTranslation,
                         span,
-                        message!("this text has no {name} (`{}`) version", lang.code()),
+                        format!("this text has no {name} (`{}`) version", lang.code()),
                     );
                 }
                 String::new()
@@ -166,7 +166,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 id.span(),
-                message!("`{name}` is not a valid id: use lowercase letters, digits and `_`, starting with a letter"),
+                format!("`{name}` is not a valid id: use lowercase letters, digits and `_`, starting with a letter"),
             );
         } else if matches!(
             name.as_str(),
@@ -175,7 +175,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 id.span(),
-                message!("`{name}` is a word of the rule language and cannot be an id"),
+                format!("`{name}` is a word of the rule language and cannot be an id"),
             );
         }
         name.clone()
@@ -191,7 +191,7 @@ impl Checker<'_> {
                 let diag = Diagnostic::new(
                     DiagnosticKind::DuplicateId,
                     span,
-                    message!("another {what} already has the id `{name}`"),
+                    format!("another {what} already has the id `{name}`"),
                 )
                 .with_related(*first, "first defined here");
                 self.diags.push(diag);
@@ -207,7 +207,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 value.span(),
-                message!("`{}` is not a date: write YYYY-MM-DD", value.get_ref()),
+                format!("`{}` is not a date: write YYYY-MM-DD", value.get_ref()),
             );
         }
         value.get_ref().clone()
@@ -260,7 +260,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::InvalidValue,
                     s.group.span(),
-                    message!("`{other}` is not a site group: use \"verified\" or \"other\""),
+                    format!("`{other}` is not a site group: use \"verified\" or \"other\""),
                 );
                 SiteGroup::Other
             }
@@ -294,7 +294,7 @@ impl Checker<'_> {
                             self.error(
                                 DiagnosticKind::InvalidValue,
                                 u.span(),
-                                message!(
+                                format!(
                                     "`{}` is not a unit of time: use days, weeks, months or years",
                                     u.get_ref()
                                 ),
@@ -310,7 +310,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::InvalidValue,
                     span,
-                    message!(
+                    format!(
                         "`{other}` is not a question type: use yes_no, choice, number or elapsed"
                     ),
                 );
@@ -342,7 +342,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 span,
-                message!("a `choice` question may have at most {MAX_OPTIONS} options"),
+                format!("a `choice` question may have at most {MAX_OPTIONS} options"),
             );
             return None;
         }
@@ -365,7 +365,7 @@ impl Checker<'_> {
             this.error(
                 DiagnosticKind::InvalidValue,
                 span,
-                message!("a `{}` question needs `{what}`", q.kind.get_ref()),
+                format!("a `{}` question needs `{what}`", q.kind.get_ref()),
             );
         };
         if q.unit.is_none() {
@@ -390,7 +390,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::Unsatisfiable,
                 Span::from(min.span().start..max.span().end),
-                message!(
+                format!(
                     "the range {} to {} allows no answer: `min` must not exceed `max`",
                     number(lo),
                     number(hi)
@@ -451,7 +451,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 q.group.span(),
-                message!(
+                format!(
                     "`{}` is not a group: use one of {}",
                     q.group.get_ref(),
                     names.join(", ")
@@ -493,7 +493,7 @@ impl Checker<'_> {
                     self.error(
                         DiagnosticKind::UnguardedQuestion,
                         span,
-                        message!(
+                        format!(
                             "`{}` is asked only when its `applies_if` holds, so this rule must also name `{}` to decide for everyone else",
                             questions[q].id.get_ref(),
                             questions[g].id.get_ref()
@@ -524,7 +524,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::UnusedQuestion,
                     q.id.span(),
-                    message!(
+                    format!(
                         "no rule uses the question `{}`, so asking it would change nothing",
                         q.id.get_ref()
                     ),
@@ -548,7 +548,7 @@ impl Checker<'_> {
                 self.error(
                     DiagnosticKind::InvalidValue,
                     c.kind.span(),
-                    message!(
+                    format!(
                         "`{other}` is not a criterion kind: use inclusion, exclusion or at_site"
                     ),
                 );
@@ -612,7 +612,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::UnknownQuestion,
                 qspan,
-                message!("no question has the id `{name}`"),
+                format!("no question has the id `{name}`"),
             );
             return None;
         };
@@ -620,7 +620,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::TypeMismatch,
                 qspan,
-                message!("`{name}` must be a how-long-ago (`elapsed`) question for the exclusion to lift with time"),
+                format!("`{name}` must be a how-long-ago (`elapsed`) question for the exclusion to lift with time"),
             );
             return None;
         };
@@ -629,7 +629,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::Unsatisfiable,
                 lifts.get_ref().at.span(),
-                message!(
+                format!(
                     "the exclusion would never lift: `at` must be above {} and at most {}, the range of `{name}`",
                     number(range.min),
                     number(range.max)
@@ -641,7 +641,7 @@ impl Checker<'_> {
             self.error(
                 DiagnosticKind::InvalidValue,
                 qspan,
-                message!("the rule does not name `{name}`"),
+                format!("the rule does not name `{name}`"),
             );
             return None;
         }

@@ -57,7 +57,7 @@ impl Reader {
             if !allowed.contains(&entry.key.as_str()) {
                 self.error(
                     entry.key_span,
-                    message!(
+                    format!(
                         "unknown key `{}` in {}: expected one of {}",
                         entry.key,
                         t.what,
@@ -69,7 +69,7 @@ impl Reader {
     }
 
     fn missing(&mut self, t: &Table, key: &str) {
-        self.error(t.span, message!("{} needs `{key}`", t.what));
+        self.error(t.span, format!("{} needs `{key}`", t.what));
     }
 
     fn table<'a>(&mut self, value: &'a Value, what: &'static str) -> Option<Table<'a>> {
@@ -82,7 +82,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    message!("{what} must be a table, not {}", value.type_str()),
+                    format!("{what} must be a table, not {}", value.type_str()),
                 );
                 None
             }
@@ -113,7 +113,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    message!(
+                    format!(
                         "`{key}` must be written as [[{key}]] tables, not {}",
                         value.type_str()
                     ),
@@ -144,7 +144,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    message!("`{key}` must be a string, not {}", value.type_str()),
+                    format!("`{key}` must be a string, not {}", value.type_str()),
                 );
                 String::new()
             }
@@ -158,10 +158,7 @@ impl Reader {
             Item::Float(n) => *n,
             _ => {
                 let found = value.type_str();
-                self.error(
-                    value.span,
-                    message!("`{key}` must be a number, not {found}"),
-                );
+                self.error(value.span, format!("`{key}` must be a number, not {found}"));
                 0.0
             }
         };
@@ -182,7 +179,7 @@ impl Reader {
             Some(value) => {
                 self.error(
                     value.span,
-                    message!("`{key}` must be true or false, not {}", value.type_str()),
+                    format!("`{key}` must be true or false, not {}", value.type_str()),
                 );
                 false
             }
@@ -201,7 +198,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    message!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", value.type_str()),
+                    format!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", value.type_str()),
                 );
                 return Spanned::new(raw::Text { en: None, it: None }, value.span);
             }
@@ -266,7 +263,7 @@ impl Reader {
                     _ => {
                         self.error(
                             code.span,
-                            message!(
+                            format!(
                                 "a language is a code in quotes, like \"en\", not {}",
                                 code.type_str()
                             ),
@@ -278,7 +275,7 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    message!(
+                    format!(
                         "`languages` must be an array of language codes, like [\"en\"], not {}",
                         value.type_str()
                     ),

@@ -137,7 +137,7 @@ impl Scope<'_> {
                 diags.push(Diagnostic::new(
                     DiagnosticKind::TypeMismatch,
                     (site.to_file)(op_span),
-                    message!(
+                    format!(
                         "`{}` is {}, whose answers have no order: compare it with `==`, `!=` or `in`",
                         question.name,
                         kind_name(kind)
@@ -152,7 +152,7 @@ impl Scope<'_> {
                     diags.push(Diagnostic::new(
                         DiagnosticKind::UnknownOption,
                         (site.to_file)(answer.span),
-                        message!(
+                        format!(
                             "`{}` is a yes/no question: compare it with `yes` or `no`",
                             question.name
                         ),
@@ -177,7 +177,7 @@ impl Scope<'_> {
                     diags.push(Diagnostic::new(
                         DiagnosticKind::Unsatisfiable,
                         (site.to_file)(Span::new(op_span.start, span.end)),
-                        message!(
+                        format!(
                             "no allowed answer to `{}` ({} to {} {}) is {} {}: this can never be met",
                             question.name,
                             number(range.min),
@@ -219,7 +219,7 @@ impl Scope<'_> {
             diags.push(Diagnostic::new(
                 DiagnosticKind::UnknownQuestion,
                 span,
-                message!("no question has the id `{}`", ident.name),
+                format!("no question has the id `{}`", ident.name),
             ));
             return None;
         };
@@ -228,7 +228,7 @@ impl Scope<'_> {
                 diags.push(Diagnostic::new(
                     DiagnosticKind::InvalidValue,
                     span,
-                    message!(
+                    format!(
                         "`applies_if` may only name questions asked before this one, and `{}` is not",
                         ident.name
                     ),
@@ -266,7 +266,7 @@ fn mismatch(question: &Ident, site: &RuleSite, kind: &QuestionKind, hint: &str) 
     Diagnostic::new(
         DiagnosticKind::TypeMismatch,
         (site.to_file)(question.span),
-        message!("`{}` is {}: {hint}", question.name, kind_name(kind)),
+        format!("`{}` is {}: {hint}", question.name, kind_name(kind)),
     )
 }
 
@@ -274,6 +274,6 @@ fn unknown_option(question: &str, option: &Ident, site: &RuleSite) -> Diagnostic
     Diagnostic::new(
         DiagnosticKind::UnknownOption,
         (site.to_file)(option.span),
-        message!("`{question}` has no option `{}`", option.name),
+        format!("`{question}` has no option `{}`", option.name),
     )
 }

@@ -259,19 +259,19 @@ impl Document {
             item => {
                 let name = &last.name;
                 let message = match &*item {
-                    Item::Table(t) if array && t.how != How::Inline => message!(
+                    Item::Table(t) if array && t.how != How::Inline => format!(
                         "`{name}` is already a table, so `{header}` cannot make it an array of tables"
                     ),
-                    Item::Table(t) if t.how == How::Header => message!(
+                    Item::Table(t) if t.how == How::Header => format!(
                         "the table `{header}` is already defined: write all its keys under one header"
                     ),
-                    Item::Table(t) if t.how == How::Dotted => message!(
+                    Item::Table(t) if t.how == How::Dotted => format!(
                         "`{name}` is already a table made by dotted keys, like `{name}.key = ...`, so it cannot also have a `{header}` header"
                     ),
-                    Item::Array(a) if a.of_tables => message!(
+                    Item::Array(a) if a.of_tables => format!(
                         "`{name}` is an array of tables: write `[{header}]` to add one more"
                     ),
-                    other => message!(
+                    other => format!(
                         "`{name}` is already {}, so `{header}` cannot define it",
                         described(other)
                     ),
@@ -316,15 +316,15 @@ enum Dots {
 fn descend<'t>(entry: &'t mut Entry, key: &Key, dots: Dots) -> Result<&'t mut Table, Diagnostic> {
     let name = &key.name;
     let message = match &entry.value.item {
-        Item::Table(t) if t.how == How::Inline || (t.how == How::InlineDotted && dots != Dots::Inline) => message!(
+        Item::Table(t) if t.how == How::Inline || (t.how == How::InlineDotted && dots != Dots::Inline) => format!(
             "`{name}` is an inline table, `{{ ... }}`, so nothing can be added to it: write the key inside its braces"
         ),
         Item::Table(t) if dots == Dots::Header || t.how.implicit() => String::new(),
         Item::Table(_) => {
-            message!("`{name}` is a table with its own header: write this key under that header")
+            format!("`{name}` is a table with its own header: write this key under that header")
         }
         Item::Array(a) if a.of_tables && dots != Dots::Inline => String::new(),
-        other => message!(
+        other => format!(
             "`{name}` is already {}, so it cannot also be a table",
             described(other)
         ),
@@ -375,7 +375,7 @@ fn insert(
     if !keys.is_empty() && !table.how.implicit() {
         return Err(error(
             last.span,
-            message!(
+            format!(
                 "`{}` belongs under its table's own header, not in a dotted key",
                 last.name
             ),
@@ -384,7 +384,7 @@ fn insert(
     if let Some(first) = table.entries.iter().find(|e| e.key == last.name) {
         return Err(error(
             last.span,
-            message!(
+            format!(
                 "`{}` is set twice: a key may appear only once in a table",
                 last.name
             ),
@@ -466,9 +466,9 @@ impl Parser<'_> {
             Some('\r') if self.at(1) == Some(b'\n') => "the end of the line".into(),
             Some('#') => "a comment".into(),
             Some(c) if is_control(c) || c.is_whitespace() => {
-                message!("the character U+{:04X}", c as u32)
+                format!("the character U+{:04X}", c as u32)
             }
-            Some(c) => message!("`{c}`"),
+            Some(c) => format!("`{c}`"),
         }
     }
 
@@ -507,7 +507,7 @@ impl Parser<'_> {
             if is_control(char::from(b)) {
                 self.report(
                     self.here(),
-                    message!("a comment cannot hold the control character U+{b:04X}"),
+                    format!("a comment cannot hold the control character U+{b:04X}"),
                 );
             }
             self.pos += 1;
@@ -549,12 +549,12 @@ impl Parser<'_> {
             return Ok(statement);
         }
         let message = match self.peek() {
-            Some(b'\r') => message!("a line must end with `\\n` or `\\r\\n`, not a lone `\\r`"),
-            _ if statement => message!(
+            Some(b'\r') => "a line must end with `\\n` or `\\r\\n`, not a lone `\\r`".to_string(),
+            _ if statement => format!(
                 "expected the end of the line, found {}: write each `key = value` on a line of its own, and start comments with `#`",
                 self.found()
             ),
-            _ => message!("expected the end of the line, found {}", self.found()),
+            _ => format!("expected the end of the line, found {}", self.found()),
         };
         self.fail(self.here(), message)
     }
@@ -569,7 +569,7 @@ impl Parser<'_> {
         let keys = self.keys()?;
         let close = if array { "]]" } else { "]" };
         if !self.starts(close) {
-            let message = message!(
+            let message = format!(
                 "expected `{close}` to close the table header, found {}",
                 self.found()
             );
@@ -604,7 +604,7 @@ impl Parser<'_> {
             Some(b'"' | b'\'') if self.starts("\"\"\"") || self.starts("'''") => {
                 return self.fail(
                     Span::new(start, start + 3),
-                    message!("a key cannot be a multi-line string: quote it with `\"` or `'`"),
+                    "a key cannot be a multi-line string: quote it with `\"` or `'`".to_string(),
                 )
             }
             Some(b'"') => self.basic_string()?,
@@ -619,7 +619,7 @@ impl Parser<'_> {
                     .to_string()
             }
             _ => {
-                let message = message!(
+                let message = format!(
                     "expected a key, found {}: keys are letters, digits, `_` and `-`, or text in quotes",
                     self.found()
                 );
@@ -638,11 +638,11 @@ impl Parser<'_> {
         if !self.eat(b'=') {
             let name = keys.last().map_or("", |k| k.name.as_str());
             let message = match self.peek() {
-                Some(b) if is_bare(b) => message!(
+                Some(b) if is_bare(b) => format!(
                     "expected `=` after the key `{name}`, found {}: a key with spaces must be in quotes",
                     self.found()
                 ),
-                _ => message!("expected `=` after the key `{name}`, found {}", self.found()),
+                _ => format!("expected `=` after the key `{name}`, found {}", self.found()),
             };
             return self.fail(self.here(), message);
         }
@@ -655,7 +655,7 @@ impl Parser<'_> {
     /// `toml` crate allows them).
     fn one_line(&mut self, depth: usize) -> Read<()> {
         if depth > 0 && (matches!(self.peek(), Some(b'\n' | b'#')) || self.starts("\r\n")) {
-            let message = message!("a line break between a key, its `=` and its value is not supported: write them on one line");
+            let message = "a line break between a key, its `=` and its value is not supported: write them on one line".to_string();
             return self.fail(self.here(), message);
         }
         Ok(())
@@ -670,7 +670,7 @@ impl Parser<'_> {
             Some(b'\'') => Item::String(self.literal_string()?),
             Some(b'[' | b'{') => {
                 if depth >= MAX_DEPTH {
-                    let message = message!(
+                    let message = format!(
                         "arrays and inline tables nested more than {MAX_DEPTH} deep are not supported"
                     );
                     return self.fail(self.here(), message);
@@ -744,13 +744,13 @@ impl Parser<'_> {
 
     fn unclosed<T>(&mut self, start: usize, close: char, what: &str) -> Read<T> {
         if self.peek().is_none() {
-            let message = message!(
+            let message = format!(
                 "this {} is never closed: end it with `{close}`",
                 what.trim_start_matches("an ")
             );
             return self.fail(Span::new(start, start + 1), message);
         }
-        let message = message!(
+        let message = format!(
             "expected `,` or `{close}` in {what}, found {}",
             self.found()
         );
@@ -788,7 +788,7 @@ impl Parser<'_> {
                 .to_string();
             self.report(
                 Span::new(start, self.pos),
-                message!("dates and times without quotes are not supported: write dates as strings, like \"2026-06-01\""),
+                "dates and times without quotes are not supported: write dates as strings, like \"2026-06-01\"".to_string(),
             );
             return Ok(Item::String(text));
         }
@@ -798,7 +798,7 @@ impl Parser<'_> {
             "true" => return Ok(Item::Boolean(true)),
             "false" => return Ok(Item::Boolean(false)),
             "" => {
-                let message = message!("expected a value, found {}", self.found());
+                let message = format!("expected a value, found {}", self.found());
                 return self.fail(self.here(), message);
             }
             _ => {}
@@ -851,7 +851,7 @@ impl Parser<'_> {
     }
 
     fn unclosed_string<T>(&mut self, start: usize, quote: char) -> Read<T> {
-        let message = message!(
+        let message = format!(
             "this string is not closed: end it with `{quote}` on the same line, or write text over several lines between `{quote}{quote}{quote}`"
         );
         self.fail(Span::new(start, self.pos), message)
@@ -867,7 +867,7 @@ impl Parser<'_> {
             self.plain(&mut out, quote);
             let Some(c) = self.char() else {
                 let q = char::from(quote);
-                let message = message!("this string is never closed: end it with `{q}{q}{q}`");
+                let message = format!("this string is never closed: end it with `{q}{q}{q}`");
                 return self.fail(Span::new(start, start + 3), message);
             };
             if c == char::from(quote) {
@@ -924,7 +924,7 @@ impl Parser<'_> {
     /// A character of a string's text, taken as itself unless it is a control character.
     fn string_char(&mut self, c: char, out: &mut String) {
         if is_control(c) {
-            let message = message!(
+            let message = format!(
                 "a string cannot hold the control character U+{0:04X}: write it as `\\u{0:04X}`",
                 c as u32
             );
@@ -973,10 +973,10 @@ impl Parser<'_> {
                 match char::from_u32(code) {
                     _ if n < len => self.report(
                         span,
-                        message!("`{written}` needs {len} hexadecimal digits after `\\{c}`, like `\\{c}{:0>len$}`", "e9"),
+                        format!("`{written}` needs {len} hexadecimal digits after `\\{c}`, like `\\{c}{:0>len$}`", "e9"),
                     ),
                     Some(ch) => out.push(ch),
-                    None => self.report(span, message!("`{written}` is not a Unicode character")),
+                    None => self.report(span, format!("`{written}` is not a Unicode character")),
                 }
                 return;
             }
@@ -986,7 +986,7 @@ impl Parser<'_> {
                 let written = self.src.get(start..self.pos).unwrap_or_default();
                 self.report(
                     Span::new(start, self.pos),
-                    message!("`{written}` is not an escape: write `\\\\` for a backslash, or put the text in single quotes"),
+                    format!("`{written}` is not an escape: write `\\\\` for a backslash, or put the text in single quotes"),
                 );
                 return;
             }
@@ -1000,7 +1000,7 @@ impl Parser<'_> {
 /// `nan`, or a message saying what is wrong with `text`.
 fn number(text: &str) -> Result<Item, String> {
     let invalid = || {
-        message!("`{text}` is not a value: write text in quotes, like \"{text}\", a number, or true or false")
+        format!("`{text}` is not a value: write text in quotes, like \"{text}\", a number, or true or false")
     };
     let (sign, body) = match text.strip_prefix(['+', '-']) {
         Some(body) => (&text[..1], body),
@@ -1013,9 +1013,7 @@ fn number(text: &str) -> Result<Item, String> {
         _ => {}
     }
     let point = || {
-        message!(
-            "`{text}` is not a valid number: write digits on both sides of the `.`, like `0.5`"
-        )
+        format!("`{text}` is not a valid number: write digits on both sides of the `.`, like `0.5`")
     };
     if body.starts_with('.') {
         return Err(point());
@@ -1023,7 +1021,7 @@ fn number(text: &str) -> Result<Item, String> {
     if !body.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(invalid());
     }
-    let too_large = || message!("`{text}` is too large a number");
+    let too_large = || format!("`{text}` is too large a number");
     let radix = match body.get(..2) {
         Some("0x") => 16,
         Some("0o") => 8,
@@ -1045,7 +1043,7 @@ fn number(text: &str) -> Result<Item, String> {
         return Err(invalid());
     }
     if int.len() > 1 && int.starts_with('0') {
-        return Err(message!(
+        return Err(format!(
             "`{text}` is not a valid number: leave out the leading zeros"
         ));
     }
@@ -1070,7 +1068,7 @@ fn number(text: &str) -> Result<Item, String> {
     if float {
         // Plain decimals only: what `f64` holds exactly before one scaling (text::parse_decimal).
         crate::text::parse_decimal(&clean).map(Item::Float).ok_or_else(|| {
-            message!(
+            format!(
                 "`{text}` is too large a number, or too precise: numbers of more than 15 significant \
                  digits or with an exponent beyond ±22 are not supported"
             )

@@ -57,9 +57,9 @@ pub fn lex(text: &str) -> Result<Vec<(Token, Span)>, (Span, String)> {
                     (b'<', false) => "<",
                     (b'>', false) => ">",
                     (b'=', false) => {
-                        return Err((Span::new(i, i + 1), message!("write `==` to compare")))
+                        return Err((Span::new(i, i + 1), "write `==` to compare".to_string()))
                     }
-                    _ => return Err((Span::new(i, i + 1), message!("write `not` for negation"))),
+                    _ => return Err((Span::new(i, i + 1), "write `not` for negation".to_string())),
                 };
                 i += op.len();
                 tokens.push((Token::Op(op), Span::new(start, i)));
@@ -77,7 +77,7 @@ pub fn lex(text: &str) -> Result<Vec<(Token, Span)>, (Span, String)> {
                         continue;
                     }
                     None => {
-                        return Err((Span::new(start, i), message!("`{literal}` is not a number")))
+                        return Err((Span::new(start, i), format!("`{literal}` is not a number")))
                     }
                 }
             }
@@ -95,7 +95,7 @@ pub fn lex(text: &str) -> Result<Vec<(Token, Span)>, (Span, String)> {
                 let ch = text[i..].chars().next().unwrap_or('?');
                 return Err((
                     Span::new(i, i + ch.len_utf8()),
-                    message!("`{ch}` cannot appear in a rule"),
+                    format!("`{ch}` cannot appear in a rule"),
                 ));
             }
         };

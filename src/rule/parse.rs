@@ -39,7 +39,7 @@ pub fn parse(text: &str) -> Result<Ast, ParseError> {
         None => Ok(ast),
         Some(token) => {
             let what = token.describe();
-            Err(parser.error_here(message!(
+            Err(parser.error_here(format!(
                 "expected `and`, `or` or the end of the rule, found {what}"
             )))
         }
@@ -67,7 +67,7 @@ impl Parser {
     fn error_here(&self, message: impl Into<String>) -> ParseError {
         ParseError {
             span: self.span_here(),
-            message: crate::diagnostic::terse(message),
+            message: message.into(),
         }
     }
 
@@ -90,9 +90,9 @@ impl Parser {
             }
             Some(token) => {
                 let found = token.describe();
-                Err(self.error_here(message!("expected {what}, found {found}")))
+                Err(self.error_here(format!("expected {what}, found {found}")))
             }
-            None => Err(self.error_here(message!("expected {what}, but the rule ends here"))),
+            None => Err(self.error_here(format!("expected {what}, but the rule ends here"))),
         }
     }
 
@@ -105,9 +105,9 @@ impl Parser {
             }
             Some(token) => {
                 let found = token.describe();
-                Err(self.error_here(message!("expected {what}, found {found}")))
+                Err(self.error_here(format!("expected {what}, found {found}")))
             }
-            None => Err(self.error_here(message!("expected {what}, but the rule ends here"))),
+            None => Err(self.error_here(format!("expected {what}, but the rule ends here"))),
         }
     }
 
@@ -175,7 +175,7 @@ impl Parser {
             Some(Token::Ident(_)) => self.condition(),
             Some(token) => {
                 let found = token.describe();
-                Err(self.error_here(message!("expected a condition, found {found}")))
+                Err(self.error_here(format!("expected a condition, found {found}")))
             }
             None => Err(self.error_here("expected a condition, but the rule ends here")),
         }
@@ -211,7 +211,7 @@ impl Parser {
             _ => {
                 return Err(ParseError {
                     span: question.span,
-                    message: message!(
+                    message: format!(
                         "a question alone is not a condition: compare it, as in `{} == yes`",
                         question.name
                     ),

@@ -128,6 +128,24 @@ describe('engine API', () => {
     assertNoPageErrors(page);
   }));
 
+  test('compiled() gives the compiled trial `prescreen split` writes, which the app reads', withContext(getBrowser, {}, async (context) => {
+    const page = await openExample(context);
+    const read = (name) => readFileSync(join(ROOT, 'static/trials', name), 'utf8');
+    for (const id of ['interact', 'demo_cardio']) {
+      for (const lang of ['en', 'it']) {
+        const got = await page.evaluate((text) => {
+          const trial = window.engine.Trial.load(text);
+          const compiled = trial.compiled();
+          trial.free();
+          return compiled;
+        }, read(`${id}.${lang}.toml`));
+        assert.ok(got.startsWith('prescreen-trial/1\n'), `${id} ${lang}: the format's first line`);
+        assert.equal(got, read(`${id}.${lang}.trial`), `${id} ${lang}: the committed compiled trial`);
+      }
+    }
+    assertNoPageErrors(page);
+  }));
+
   test('a broken definition throws the CLI’s diagnostics, with line and column', withContext(getBrowser, {}, async (context) => {
     const page = await openExample(context);
     const good = definition('interact');
