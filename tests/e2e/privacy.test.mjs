@@ -64,7 +64,7 @@ describe('privacy', () => {
     assert.deepEqual(
       later.map((r) => `${r.method} ${r.url}${r.postData ?? ''}`),
       [`GET ${new URL('trials/interact.it.trial', BASE_URL).href}`],
-      `no request after the first load but the Italian definition; got:\n  ${show(later)}`,
+      `no request after the first load but the Italian trial; got:\n  ${show(later)}`,
     );
     assert.deepEqual(sockets, [], 'no websocket');
     const foreign = recorder.requests.filter((r) => new URL(r.url).origin !== ORIGIN);
