@@ -98,11 +98,9 @@ impl In<'_> {
     /// A list; `each` gets the input and the item's index.
     fn list<T>(&mut self, mut each: impl FnMut(&mut Self, usize) -> Option<T>) -> Option<Vec<T>> {
         let len = self.usize()?;
-        // Each item takes a byte at least: a corrupt length allocates nothing.
-        if len > self.0.len() {
-            return None;
-        }
-        let mut items = Vec::with_capacity(len);
+        // Each item takes a byte at least, so a corrupt length ends at the end of the text; and
+        // only items read take memory.
+        let mut items = Vec::new();
         for i in 0..len {
             items.push(each(self, i)?);
         }
