@@ -16,7 +16,8 @@ pub struct SaveLinkState {
 pub fn save_link(state: &State, ui: &SaveLinkState) -> Html {
     let c = words(state);
     let (open, copied) = (&ui.open, &ui.copied);
-    let link = format!("{}{}", dom::saved_link_base(), fragment::encode(state));
+    // Only while the panel is open: building it asks the browser for the address, on every page.
+    let link = open.then(|| format!("{}{}", dom::saved_link_base(), fragment::encode(state)));
     let toggle = {
         let (open, copied) = (open.clone(), copied.clone());
         Callback::from(move |_| {
@@ -25,7 +26,7 @@ pub fn save_link(state: &State, ui: &SaveLinkState) -> Html {
         })
     };
     let copy = {
-        let (copied, link) = (copied.clone(), link.clone());
+        let (copied, link) = (copied.clone(), link.clone().unwrap_or_default());
         Callback::from(move |_| {
             dom::copy_to_clipboard(&link);
             copied.set(true);
@@ -36,7 +37,7 @@ pub fn save_link(state: &State, ui: &SaveLinkState) -> Html {
             <button type="button" class="link-button" aria-expanded={(**open).to_string()} aria-controls="save-link-panel" onclick={toggle}>
                 { c.save_link }
             </button>
-            if **open {
+            if let Some(link) = link {
                 <div id="save-link-panel" class="save-link__panel">
                     <p class="hint">{ c.save_link_explain }</p>
                     <label class="label" for="save-link-field">{ c.save_link_label }</label>
