@@ -41,13 +41,8 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 /// beside them (`.trial`) are tests/split.rs's.
 #[test]
 fn check_accepts_every_trial_and_each_id_is_its_file_name() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/trials");
     let (mut trials, mut one_language) = (0, 0);
-    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "trial") {
-            continue;
-        }
+    for path in crate::util::trial_definitions() {
         let file = path.to_string_lossy().into_owned();
         let out = prescreen(&["check", &file]);
         assert!(out.status.success(), "{file}: {}", stderr(&out));

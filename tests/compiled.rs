@@ -5,21 +5,15 @@ use prescreen::compiled::{read, write};
 use prescreen::trial::{Expr, QuestionKind, Trial};
 
 fn trials() -> Vec<(String, Trial)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static/trials");
-    let mut found: Vec<(String, Trial)> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    crate::util::trial_definitions()
+        .into_iter()
         .map(|p| {
             let source = std::fs::read_to_string(&p).unwrap();
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
             let trial = prescreen::load(&source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             (name, trial)
         })
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    found
+        .collect()
 }
 
 #[test]

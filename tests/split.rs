@@ -14,18 +14,13 @@ fn trials_dir() -> PathBuf {
 
 /// The definitions in every language: `static/trials/<id>.toml`, with no dot in `<id>`.
 fn definitions() -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = std::fs::read_dir(trials_dir())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    crate::util::trial_definitions()
+        .into_iter()
         .filter_map(|p| {
             let id = p.file_stem()?.to_str()?.to_string();
             (!id.contains('.')).then(|| (id, std::fs::read_to_string(&p).unwrap()))
         })
-        .collect();
-    found.sort();
-    found
+        .collect()
 }
 
 #[test]

@@ -11,6 +11,20 @@ pub fn interact_source() -> String {
     std::fs::read_to_string(INTERACT_PATH).expect("static/trials/interact.toml is readable")
 }
 
+/// Every definition in static/trials, by file name: each in every language (`<id>.toml`) and
+/// each `prescreen split` made of it (`<id>.<lang>.toml`).
+pub fn trial_definitions() -> Vec<std::path::PathBuf> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static/trials");
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    found.sort();
+    found
+}
+
 pub fn interact() -> Trial {
     prescreen::load(&interact_source()).expect("interact.toml passes its check")
 }

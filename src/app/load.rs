@@ -18,7 +18,8 @@ pub enum Load {
     Failed,
     /// No trial by this id: not a plain id, or no such file.
     Unknown(String),
-    /// The file was fetched but fails its check: the diagnostics, rendered as the CLI shows them.
+    /// The file was fetched but cannot be used: a definition's diagnostics, rendered as the CLI
+    /// shows them, or why a compiled trial cannot be read. For the trial's authors.
     Invalid(String),
     Ready(SharedTrial),
 }
@@ -69,7 +70,7 @@ pub async fn fetch_trial(id: &str, lang: Lang) -> Load {
     for path in definition_paths(id, lang) {
         match get(&path).await {
             Some((404, _)) => continue,
-            Some((200..=299, source)) => return definition(id, &path, &source).await,
+            Some((200..=299, source)) => return definition(&path, &source).await,
             _ => return Load::Failed,
         }
     }
@@ -100,10 +101,14 @@ async fn get(path: &str) -> Option<(u16, String)> {
 /// why not.
 fn compiled(id: &str, path: &str, status: u16, source: &str) -> Load {
     match status {
-        200..=299 => {}
-        404 => return Load::Unknown(id.to_string()),
-        _ => return Load::Failed,
+        200..=299 => trial(path, source),
+        404 => Load::Unknown(id.to_string()),
+        _ => Load::Failed,
     }
+}
+
+/// The trial a compiled trial's text holds, or the page that says it cannot be read.
+fn trial(path: &str, source: &str) -> Load {
     match crate::compiled::read(source) {
         Some(trial) => Load::Ready(trial.into()),
         // For the trial's authors, as the definition's problems are: not translated.
@@ -115,9 +120,9 @@ fn compiled(id: &str, path: &str, status: u16, source: &str) -> Load {
 
 /// A definition with no compiled trial beside it, read and checked by the engine's module: the
 /// trial, or its problems as `prescreen check` shows them.
-async fn definition(id: &str, path: &str, source: &str) -> Load {
+async fn definition(path: &str, source: &str) -> Load {
     match dom::compile(source, path).await {
-        Some(Ok(trial)) => compiled(id, path, 200, &trial),
+        Some(Ok(compiled)) => trial(path, &compiled),
         Some(Err(problems)) => Load::Invalid(problems),
         None => Load::Failed,
     }
