@@ -111,6 +111,48 @@ describe('errors', () => {
     await assertError(page, 'surgery_days_ago', T.en.error_both, { numeric: true });
   }));
 
+  // The question page's elements are reused from one question to the next (a step's DOM work
+  // halves): nothing of one visit to a question may show on another.
+  test('what is typed or chosen, an error and an open help text stay with their visit to a question', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
+    const back = () => andWaitForNavigation(page, () => page.click(`button.back-link:has-text("${T.en.back}")`));
+    // A number typed and not sent, then Back and on again: the box is empty.
+    await journey(page, ELIGIBLE, { stopAt: 'age' });
+    await answerQuestion(page, 'age', 99);
+    await back();
+    assert.equal(await currentQuestionId(page), 'sex');
+    await pressContinue(page);
+    assert.equal(await currentQuestionId(page), 'age');
+    assert.equal(await page.inputValue('#f-age'), '', 'what was typed and not sent is gone');
+    await answerQuestion(page, 'age', ELIGIBLE.age);
+    await pressContinue(page);
+    // An error, a help text opened, an answer chosen and not sent; then Back.
+    await pressContinue(page);
+    await assertError(page, 'adenocarcinoma', T.en.error_choose, { numeric: false });
+    await page.click('details.details summary');
+    assert.equal(await page.getAttribute('details.details', 'open'), '', 'the help text is open');
+    await answerQuestion(page, 'adenocarcinoma', 'no');
+    await back();
+    // The question before shows its own answer and no error.
+    assert.equal(await currentQuestionId(page), 'age');
+    assert.equal(await page.locator('#error-summary, .form-group--error, .error-message').count(), 0, 'no error on the question before');
+    assert.equal(await page.inputValue('#f-age'), String(ELIGIBLE.age));
+    // On again: none of the earlier visit shows.
+    await pressContinue(page);
+    assert.equal(await currentQuestionId(page), 'adenocarcinoma');
+    assert.equal(await page.locator('#error-summary, .form-group--error, .error-message').count(), 0, "the earlier visit's error is gone");
+    const chosen = () => page.$$eval('form.question-form input[type=radio]', (inputs) => inputs.filter((i) => i.checked).length);
+    assert.equal(await chosen(), 0, 'what was chosen and not sent is gone');
+    assert.equal(await page.getAttribute('details.details', 'open'), null, 'the help text is closed');
+    // A help text opened on one question is closed on the next, and its choice is not carried.
+    await page.click('details.details summary');
+    await answerQuestion(page, 'adenocarcinoma', 'yes');
+    await pressContinue(page);
+    assert.equal(await currentQuestionId(page), 'metastatic');
+    assert.equal(await page.getAttribute('details.details', 'open'), null, "the next question's help text is closed");
+    assert.equal(await chosen(), 0, 'no answer is chosen on the next question');
+    assert.equal((await page.textContent('details.details .details__text')).trim(), question('metastatic').help.en);
+  }));
+
   test('errors read in Italian, with the unit in Italian', withPage(getBrowser, { locale: 'it-IT' }, async (page) => {
     await journey(page, ELIGIBLE, { lang: 'it', stopAt: 'age' });
     await answerQuestion(page, 'age', 150);

@@ -157,7 +157,7 @@ function tomlString(text) {
 }
 
 /**
- * The parts of a trial definition the tests need: questions (id, type, option ids, texts) and
+ * The parts of a trial definition the tests need: questions (id, type, option ids, texts, help) and
  * criteria (id, kind, title), in the file's order. A small line reader for this file's shapes.
  */
 function readTrial(id) {
@@ -180,7 +180,10 @@ function readTrial(id) {
     if (!pair) continue;
     const [, key, value] = pair;
     if (key === 'id' || key === 'type' || key === 'kind' || key === 'unit') current[key] = tomlString(value);
-    else if (/^(patient|clinician)\.(en|it)$/.test(key)) current[key.split('.')[0]][key.split('.')[1]] = tomlString(value);
+    else if (/^(patient|clinician|help)\.(en|it)$/.test(key)) {
+      const [field, lang] = key.split('.');
+      (current[field] ??= {})[lang] = tomlString(value);
+    }
     else if (key === 'title' && value.startsWith('{')) {
       for (const [, lang, text] of value.matchAll(/(en|it)\s*=\s*("(?:[^"\\]|\\.)*")/g)) current.title[lang] = JSON.parse(text);
     }

@@ -46,7 +46,8 @@ pub fn field(state: &State, props: Field) -> Html {
     };
     let help = question.help.as_ref().map(|help| {
         html! {
-            <details class="details">
+            // Keyed by question: a help text opened on one page is closed on the next.
+            <details key={id.as_str()} class="details">
                 <summary class="details__summary">{ c.what_does_this_mean }</summary>
                 <div class="details__text">{ help.get(lang) }</div>
             </details>

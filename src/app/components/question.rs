@@ -24,13 +24,21 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let c = words(&state);
     let q = props.q;
     let question = &state.trial.questions[q];
-    let draft = {
-        let initial = draft_for(question, state.answers.get(q));
-        use_state(move || initial)
+    // What is typed and its error belong to this visit to the question; an earlier visit's are
+    // ignored (see `use_visit`).
+    let visit = use_visit(q);
+    let typed = use_state(|| None::<(u32, Draft)>);
+    let draft = match &*typed {
+        Some((at, draft)) if *at == visit => draft.clone(),
+        _ => draft_for(question, state.answers.get(q)),
     };
-    let error = use_state(|| None::<FieldError>);
+    let shown_error = use_state(|| None::<(u32, FieldError)>);
+    let error = match &*shown_error {
+        Some((at, e)) if *at == visit => Some(e.clone()),
+        _ => None,
+    };
     let page_title = title(&state, question.patient.get(state.lang));
-    let page_title = match &*error {
+    let page_title = match &error {
         Some(_) => format!("{}: {page_title}", c.error_summary_title),
         None => page_title,
     };
@@ -38,7 +46,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     {
         // A new error takes focus to the summary, so it is read out at once.
         let shown = error.is_some();
-        use_effect_with((*error).clone(), move |_| {
+        use_effect_with(error.clone(), move |_| {
             if shown {
                 dom::focus(ERROR_SUMMARY);
             }
@@ -46,20 +54,22 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     }
 
     let on_change = {
-        let draft = draft.clone();
-        Callback::from(move |d: Draft| draft.set(d))
+        let typed = typed.clone();
+        Callback::from(move |d: Draft| typed.set(Some((visit, d))))
     };
     let onsubmit = {
-        let (state, draft, error) = (state.clone(), draft.clone(), error.clone());
+        let (state, draft, shown_error) = (state.clone(), draft.clone(), shown_error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let question = &state.trial.questions[q];
             match read(question, &draft, state.today, state.lang) {
                 Ok(answer) => {
-                    error.set(None);
+                    if shown_error.is_some() {
+                        shown_error.set(None);
+                    }
                     state.dispatch(Action::Answer(q, answer));
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => shown_error.set(Some((visit, e))),
             }
         })
     };
@@ -77,11 +87,25 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             <p class="caption">{ fill(c.progress, &[&progress.0.to_string(), &progress.1.to_string()]) }</p>
             { error_summary(&state, &summary) }
             <form class="question-form" {onsubmit} novalidate=true>
-                { field(&state, Field { q, draft: (*draft).clone(), error: message, on_change, clinician: false, page_heading: true }) }
+                { field(&state, Field { q, draft, error: message, on_change, clinician: false, page_heading: true }) }
                 <button type="submit" class="button">{ c.continue_button }</button>
             </form>
         </>
     }
+}
+
+/// Which visit to a question this is: a number that changes whenever the page shows another
+/// question than last time. The page is not re-created for each question (reusing its elements
+/// spares most of a step's DOM work), so its hooks' state outlives a question; what belongs to one
+/// visit is tagged with this number.
+#[hook]
+fn use_visit(q: QuestionIdx) -> u32 {
+    let last = use_mut_ref(|| (q, 0u32));
+    let mut last = last.borrow_mut();
+    if last.0 != q {
+        *last = (q, last.1.wrapping_add(1));
+    }
+    last.1
 }
 
 /// How many questions that apply are answered, and at most how many are still to ask.

@@ -116,7 +116,9 @@ pub fn screener(props: &ScreenerProps) -> Html {
         (Mode::Clinician, _) => html! { <ClinicianForm state={state.clone()} /> },
         (Mode::Patient, Page::Start) => focused("start", start_page(&state)),
         (Mode::Patient, Page::Question(q)) => {
-            html! { <QuestionPage key={q} state={state.clone()} {q} /> }
+            // Not keyed by question: the next question reuses the page's elements (see
+            // `question::use_visit`), which halves a step's DOM work.
+            html! { <QuestionPage state={state.clone()} {q} /> }
         }
         (Mode::Patient, Page::Check) => focused("check", check_page(&state)),
         (Mode::Patient, Page::Result) => focused("result", result_page(&state)),
