@@ -32,11 +32,21 @@ pub fn navigated_before() -> bool {
 
 /// Moves focus to an element (a page heading, an error summary, a field), as a screen reader
 /// user needs on each new page.
+///
+/// An element that has focus already loses it first: the question page's heading is the same
+/// element from question to question, and it must be announced again when it shows another one
+/// (the browser's Back, pressed while the heading has focus).
 pub fn focus(id: &str) {
-    if let Some(element) = document()
-        .and_then(|d| d.get_element_by_id(id))
+    let Some(document) = document() else {
+        return;
+    };
+    if let Some(element) = document
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
+        if document.active_element().as_deref() == Some(element.as_ref()) {
+            let _ = element.blur();
+        }
         let _ = element.focus();
     }
 }

@@ -145,6 +145,21 @@ describe('accessibility', () => {
     await assertHeadingFocused(page, 'the start page, after clearing');
   }));
 
+  // The question page's heading is one element from question to question: focus already on it
+  // would not be announced again unless it is moved anew.
+  test("the browser's Back, pressed while the heading has focus, focuses the heading anew", withPage(getBrowser, { locale: 'en-US' }, async (page) => {
+    await journey(page, ELIGIBLE, { stopAt: 'metastatic' });
+    await assertHeadingFocused(page, 'metastatic');
+    await page.evaluate(() => {
+      window.__headingFocused = 0;
+      document.addEventListener('focusin', (e) => { if (e.target.id === 'page-heading') window.__headingFocused += 1; });
+    });
+    await andWaitForNavigation(page, () => page.goBack());
+    assert.equal(await headingText(page), question('adenocarcinoma').patient.en);
+    await assertHeadingFocused(page, 'adenocarcinoma, after Back');
+    assert.equal(await page.evaluate(() => window.__headingFocused), 1, 'the heading took focus again, so it is read out');
+  }));
+
   test('at 320 px wide nothing scrolls sideways', withPage(getBrowser, { locale: 'it-IT', width: 320, height: 640 }, async (page) => {
     const assertFits = async (label) => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
