@@ -28,15 +28,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     // ignored (see `use_visit`).
     let visit = use_visit(q);
     let typed = use_state(|| None::<(u32, Draft)>);
-    let draft = match &*typed {
-        Some((at, draft)) if *at == visit => draft.clone(),
-        _ => draft_for(question, state.answers.get(q)),
-    };
+    let draft =
+        of_visit(&typed, visit).unwrap_or_else(|| draft_for(question, state.answers.get(q)));
     let shown_error = use_state(|| None::<(u32, FieldError)>);
-    let error = match &*shown_error {
-        Some((at, e)) if *at == visit => Some(e.clone()),
-        _ => None,
-    };
+    let error = of_visit(&shown_error, visit);
     let page_title = title(&state, question.patient.get(state.lang));
     let page_title = match &error {
         Some(_) => format!("{}: {page_title}", c.error_summary_title),
@@ -63,12 +58,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             e.prevent_default();
             let question = &state.trial.questions[q];
             match read(question, &draft, state.today, state.lang) {
-                Ok(answer) => {
-                    if shown_error.is_some() {
-                        shown_error.set(None);
-                    }
-                    state.dispatch(Action::Answer(q, answer));
-                }
+                // The next page is another question (another visit) or none: no error to clear.
+                Ok(answer) => state.dispatch(Action::Answer(q, answer)),
                 Err(e) => shown_error.set(Some((visit, e))),
             }
         })
@@ -106,6 +97,14 @@ fn use_visit(q: QuestionIdx) -> u32 {
         *last = (q, last.1.wrapping_add(1));
     }
     last.1
+}
+
+/// What `tagged` holds for this visit, if anything.
+fn of_visit<T: Clone>(tagged: &Option<(u32, T)>, visit: u32) -> Option<T> {
+    tagged
+        .as_ref()
+        .filter(|(at, _)| *at == visit)
+        .map(|(_, value)| value.clone())
 }
 
 /// How many questions that apply are answered, and at most how many are still to ask.
