@@ -111,6 +111,12 @@ export const APPS = {
 };
 
 /**
+ * `floor` (bench/floor): our question pages by hand, with no logic. It has our page's markup, so
+ * it is answered and timed as ours is (the probe's `ours` selectors).
+ */
+APPS.floor = { ...APPS.ours, name: 'floor', dir: join(BENCH, 'floor'), port: PORT + 2, probe: 'ours' };
+
+/**
  * Drives a journey from the first question (`first`, the probe's key for it) to the page after
  * the last: on each question, a person's answer from `answers`, a pause, Continue, a pause.
  * Returns the probe's records: `steps` (each Continue: from, to, at, ms) and `chooses` (each
@@ -141,7 +147,7 @@ export async function journey(page, key, first, answers, thinkMs) {
 
 /** The in-page probe's source, to run as an init script: `probeScript('ours')`. */
 const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');
-export const probeScript = (app) => ({ content: `(${PROBE})(${JSON.stringify({ app })});` });
+export const probeScript = (key) => ({ content: `(${PROBE})(${JSON.stringify({ app: APPS[key]?.probe ?? key })});` });
 
 /** Copies SurveyJS's production files from bench/node_modules next to the survey page. */
 export function prepareSurveyJs() {
@@ -152,6 +158,12 @@ export function prepareSurveyJs() {
     if (!existsSync(from)) throw new Error(`${from} is missing: run \`npm ci --prefix bench\` first`);
     copyFileSync(from, join(BENCH, 'surveyjs/vendor', file.split('/')[1]));
   }
+}
+
+/** Copies our stylesheet next to the floor page (floor/index.html), which uses it as ours does. */
+export function prepareFloor() {
+  if (!existsSync(join(BENCH, 'floor/questions.js'))) throw new Error('bench/floor/questions.js is missing: run `node bench/make-floor.mjs` first');
+  copyFileSync(join(ROOT, 'static/app.css'), join(BENCH, 'floor/app.css'));
 }
 
 /** Checks that --dist holds a build; exits with a hint when it does not. */
@@ -194,9 +206,10 @@ async function warm(dir, port) {
   }
 }
 
-/** Serves both pages; returns a function that stops the servers. */
-export async function serveBoth() {
+/** Serves every page of APPS; returns a function that stops the servers. */
+export async function serveAll() {
   prepareSurveyJs();
+  prepareFloor();
   const servers = [];
   try {
     for (const app of Object.values(APPS)) servers.push(await serve(app.dir, app.port));

@@ -15,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   ROOT, BENCH, CHROMIUM, DIST, PORT, THROTTLE, ENCODING, CPU_RATE, NETWORK, DEVICE, APPS,
-  option, launch, throttle, probeScript, requireBuild, serveBoth, recordNetwork, journey, waitForQuiet, median,
+  option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey, waitForQuiet, median,
   cpuSnapshot, othersShare,
 } from './lib.mjs';
 
@@ -220,6 +220,7 @@ const ROWS = [
   { key: 'firstQuestionMs', label: 'first question interactive (ms)', digits: 0, goal: '≤ 1500' },
   { key: 'stepMedianMs', label: 'Continue → next question painted, median (ms)', digits: 1, goal: '≤ 50' },
   { key: 'stepWorstMs', label: 'Continue → next question painted, worst (ms)', digits: 1, goal: '≤ 50' },
+  { key: 'lastStepMs', label: 'last Continue → Check your answers (SurveyJS: its preview) painted (ms)', digits: 1 },
   { key: 'chooseMedianMs', label: 'answer click → painted, median (ms)', digits: 1 },
   { key: 'chooseWorstMs', label: 'answer click → painted, worst (ms)', digits: 1 },
   { key: 'jsHeapUsed', label: 'JS heap used after the journey (MB)', scale: 1 / 2 ** 20, digits: 2 },
@@ -233,27 +234,29 @@ function summarise(runs) {
   const summary = {};
   for (const row of ROWS) {
     summary[row.key] = {};
-    for (const app of Object.keys(APPS)) {
+    for (const app of Object.keys(APPS).filter((key) => ONLY.includes(key))) {
       const values = runs.filter((r) => r.app === app && !r.disturbed).map((r) => r[row.key]).filter((v) => v !== null && v !== undefined);
       summary[row.key][app] = { median: median(values), min: Math.min(...values), max: Math.max(...values), values };
     }
     const { ours, theirs } = summary[row.key];
-    summary[row.key].ratio = theirs.median ? ours.median / theirs.median : null;
+    summary[row.key].ratio = ours && theirs?.median ? ours.median / theirs.median : null;
   }
   return summary;
 }
 
 function table(summary) {
   const fmt = (row, v) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : (v * (row.scale ?? 1)).toLocaleString('en-US', { maximumFractionDigits: row.digits, minimumFractionDigits: row.digits }));
-  const cell = (row, s) => `${fmt(row, s.median)} (${fmt(row, s.min)}–${fmt(row, s.max)})`;
+  const cell = (row, s) => (s ? `${fmt(row, s.median)} (${fmt(row, s.min)}–${fmt(row, s.max)})` : '–');
+  // The floor (bench/floor) only when measured (--apps ...,floor).
+  const floor = ONLY.includes('floor');
   const lines = [
-    '| measure | prescreen: median (min–max) | SurveyJS: median (min–max) | ours/theirs | goal |',
-    '|---|---:|---:|---:|---|',
+    `| measure | prescreen: median (min–max) | SurveyJS: median (min–max) | ours/theirs | goal |${floor ? ' floor: median (min–max) |' : ''}`,
+    `|---|---:|---:|---:|---|${floor ? '---:|' : ''}`,
   ];
   for (const row of ROWS) {
     const s = summary[row.key];
     const ratio = s.ratio === null || !Number.isFinite(s.ratio) ? '–' : s.ratio.toFixed(2);
-    lines.push(`| ${row.label} | ${cell(row, s.ours)} | ${cell(row, s.theirs)} | ${ratio} | ${row.goal ?? ''} |`);
+    lines.push(`| ${row.label} | ${cell(row, s.ours)} | ${cell(row, s.theirs)} | ${ratio} | ${row.goal ?? ''} |${floor ? ` ${cell(row, s.floor)} |` : ''}`);
   }
   return lines.join('\n');
 }
@@ -278,7 +281,7 @@ function machine() {
 // --- main --------------------------------------------------------------------------------------
 
 requireBuild();
-const stopServers = await serveBoth();
+const stopServers = await serveAll();
 let browser;
 try {
   browser = await launch();
@@ -286,7 +289,8 @@ try {
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
     // Alternate, and swap who goes first each run, so drift in the machine's load hits both.
-    const order = (run % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours']).filter((key) => ONLY.includes(key));
+    const apps = ['ours', 'theirs', 'floor'].filter((key) => ONLY.includes(key));
+    const order = run % 2 === 0 ? apps : apps.reverse();
     for (const key of order) {
       for (let attempt = 0; attempt <= RETRIES; attempt++) {
         const busyBefore = await waitForQuiet(QUIET, QUIET_WAIT_MS);

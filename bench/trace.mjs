@@ -3,7 +3,7 @@
 // the request waterfall, the main thread's long tasks (with what ran in them), and the
 // WebAssembly compile and instantiate events wherever they ran. Issue 5's diagnosis.
 //
-//   node bench/trace.mjs [--app ours|theirs] [--dist DIR] [--save /tmp/trace.json] [--no-throttle]
+//   node bench/trace.mjs [--app ours|theirs|floor] [--dist DIR] [--save /tmp/trace.json] [--no-throttle]
 //                        [--journey] [--profile]
 //
 // --journey goes on through the whole journey (examples/patient-likely.json) and adds, for each
@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, APPS, DIST, flag, option, launch, throttle, probeScript, requireBuild, serveBoth, recordNetwork, journey } from './lib.mjs';
+import { ROOT, APPS, DIST, flag, option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey } from './lib.mjs';
 
 const APP = option('app', 'ours');
 const SAVE = option('save', null);
@@ -30,7 +30,7 @@ const CATEGORIES = [
 ];
 
 requireBuild();
-const stopServers = await serveBoth();
+const stopServers = await serveAll();
 const browser = await launch();
 let trace;
 let waterfall;
@@ -93,7 +93,7 @@ const t0 = navStart.ts;
 const ms = (ts) => (ts - t0) / 1000;
 const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0);
 
-console.log(`${APPS[APP].name} (${APP === 'ours' ? DIST : 'bench/surveyjs'}), one cold load, times in ms from navigation start`);
+console.log(`${APPS[APP].name} (${APPS[APP].dir}), one cold load, times in ms from navigation start`);
 console.log(`start page painted ${marks.startReady.toFixed(0)}, Start pressed ${marks.pressAt.toFixed(0)}, first question painted ${marks.questionPainted.toFixed(0)}\n`);
 
 console.log('requests (ms from the first request):');
