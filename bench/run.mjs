@@ -1,6 +1,8 @@
 // Measures prescreen's release build against the same questionnaire built with SurveyJS
 // (bench/surveyjs), side by side, in headless Chromium with Lighthouse's mobile profile, and our
-// engine's JavaScript API inside the page. Issue 5. Not part of CI. See bench/README.md.
+// engine's JavaScript API inside the page; with --apps ...,floor, also our pages written by hand
+// with no logic (bench/floor), the floor of what a page of our shape costs. Issue 5. Not part of
+// CI. See bench/README.md.
 //
 //   npm ci --prefix bench              # once: SurveyJS and the TOML parser
 //   node bench/run.mjs [--runs 5] [--dist DIR]
@@ -288,7 +290,7 @@ try {
   const before = machine();
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
-    // Alternate, and swap who goes first each run, so drift in the machine's load hits both.
+    // Alternate, and reverse the order each run, so drift in the machine's load hits every page.
     const apps = ['ours', 'theirs', 'floor'].filter((key) => ONLY.includes(key));
     const order = run % 2 === 0 ? apps : apps.reverse();
     for (const key of order) {
