@@ -2,7 +2,7 @@
 // (how to start, answer and continue on each), the servers, and the network recorder.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, mkdirSync, copyFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -160,10 +160,25 @@ export function prepareSurveyJs() {
   }
 }
 
-/** Copies our stylesheet next to the floor page (floor/index.html), which uses it as ours does. */
-export function prepareFloor() {
-  if (!existsSync(join(BENCH, 'floor/questions.js'))) throw new Error('bench/floor/questions.js is missing: run `node bench/make-floor.mjs` first');
+/**
+ * Writes what the floor page (floor/index.html) needs beside it: our stylesheet, and its list of
+ * questions (floor/questions.js): those `answers` answers, in its order, with their English words
+ * from the definition and each answer's words for Check your answers. Our app asks the same
+ * questions for the default answers but one (pgr_status, which the engine does not ask an
+ * ER-positive person), so the floor's journey has one step more.
+ */
+export function prepareFloor(answers) {
   copyFileSync(join(ROOT, 'static/app.css'), join(BENCH, 'floor/app.css'));
+  const list = Object.keys(answers).map((id) => {
+    const q = questions.get(id);
+    if (!q) throw new Error(`the answers file answers ${id}, which the definition does not ask`);
+    const options = q.type === 'yes_no' ? [['yes', 'Yes'], ['no', 'No']] : q.type === 'choice' ? q.option.map((o) => [o.id, o.patient.en]) : null;
+    const unit = q.unit_label?.en ?? q.unit ?? '';
+    const words = answers[id] === 'unsure' ? 'I’m not sure' : options ? options.find(([value]) => value === answers[id])?.[1] : `${answers[id]} ${unit}`.trim();
+    return { id, text: q.patient.en, help: q.help?.en ?? null, options, inline: q.type === 'yes_no', unit, answer: words ?? String(answers[id]) };
+  });
+  const lines = list.map((q) => `  ${JSON.stringify(q)},`).join('\n');
+  writeFileSync(join(BENCH, 'floor/questions.js'), `// Written by bench/lib.mjs (prepareFloor) from the definition and the answers; not committed.\nwindow.QUESTIONS = [\n${lines}\n];\n`);
 }
 
 /** Checks that --dist holds a build; exits with a hint when it does not. */
@@ -206,10 +221,10 @@ async function warm(dir, port) {
   }
 }
 
-/** Serves every page of APPS; returns a function that stops the servers. */
-export async function serveAll() {
+/** Serves every page of APPS (the floor's journey from `answers`); returns a function that stops the servers. */
+export async function serveAll(answers) {
   prepareSurveyJs();
-  prepareFloor();
+  prepareFloor(answers);
   const servers = [];
   try {
     for (const app of Object.values(APPS)) servers.push(await serve(app.dir, app.port));

@@ -283,14 +283,15 @@ function machine() {
 // --- main --------------------------------------------------------------------------------------
 
 requireBuild();
-const stopServers = await serveAll();
+const stopServers = await serveAll(ANSWERS);
 let browser;
 try {
   browser = await launch();
   const before = machine();
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
-    // Alternate, and reverse the order each run, so drift in the machine's load hits every page.
+    // Alternate, reversing the order each run, so drift in the machine's load does not always fall
+    // on the same page first.
     const apps = ['ours', 'theirs', 'floor'].filter((key) => ONLY.includes(key));
     const order = run % 2 === 0 ? apps : apps.reverse();
     for (const key of order) {

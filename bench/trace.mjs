@@ -30,7 +30,7 @@ const CATEGORIES = [
 ];
 
 requireBuild();
-const stopServers = await serveAll();
+const stopServers = await serveAll(ANSWERS);
 const browser = await launch();
 let trace;
 let waterfall;

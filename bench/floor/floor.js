@@ -1,5 +1,5 @@
 // The floor page's whole program: on Start and on each Continue, the next question in a fixed
-// list (window.QUESTIONS, from make-floor.mjs), or after the last one Check your answers, replaces
+// list (window.QUESTIONS, written by ../lib.mjs), or after the last one Check your answers, replaces
 // the page's content as one innerHTML string; then the title, a history entry, scroll to the top
 // and focus on the heading, as our app does on each question. Nothing is read, checked or
 // remembered.
@@ -9,7 +9,7 @@
   let index = -1;
 
   const radios = (q) =>
-    '<div class="radios">' +
+    `<div class="${q.inline ? 'radios radios--inline' : 'radios'}">` +
     [...q.options, ['unsure', 'I’m not sure']]
       .map(([value, label], k) => {
         const id = `f-${q.id}${k ? `-${k}` : ''}`;
@@ -28,7 +28,8 @@
     `<label class="checkboxes__label" for="f-${q.id}-unsure">I’m not sure</label></div>`;
 
   const question = (q) =>
-    `<button type="button" class="back-link">Back</button><p class="caption">${index} answered</p>` +
+    `<button type="button" class="back-link">Back</button>` +
+    `<p class="caption">${index} answered · at most ${window.QUESTIONS.length - index} to go</p>` +
     '<form novalidate class="question-form"><div class="form-group"><fieldset class="fieldset">' +
     `<legend class="fieldset__legend"><h1 id="page-heading" tabindex="-1" class="fieldset__heading">${escape(q.text)}</h1></legend>` +
     (q.help ? `<details class="details"><summary class="details__summary">What does this mean?</summary><div class="details__text">${escape(q.help)}</div></details>` : '') +
@@ -45,7 +46,7 @@
       `<dd class="summary-list__value">${escape(q.answer)}</dd><dd class="summary-list__actions">` +
       `<button type="button" class="link-button">Change<span class="visually-hidden"> your answer to: ${escape(q.text)}</span></button></dd></div>`,
     ).join('') +
-    '</dl>';
+    '</dl><button type="button" class="button">See the result</button>';
 
   const next = () => {
     index += 1;
