@@ -7,6 +7,7 @@ import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
+import { readCatalogue } from './make-survey.mjs';
 
 export const BENCH = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH, '..');
@@ -160,25 +161,32 @@ export function prepareSurveyJs() {
   }
 }
 
+/** The app's English words the floor page shows (src/app/i18n/en.rs, as make-survey.mjs reads them). */
+const FLOOR_WORDS = ['app_name', 'back', 'continue_button', 'unsure', 'what_does_this_mean', 'progress', 'number_hint',
+  'save_link', 'check_title', 'check_lead', 'change', 'change_hidden', 'see_result'];
+
 /**
- * Writes what the floor page (floor/index.html) needs beside it: our stylesheet, and its list of
- * questions (floor/questions.js): those `answers` answers, in its order, with their English words
- * from the definition and each answer's words for Check your answers. Our app asks the same
- * questions for the default answers but one (pgr_status, which the engine does not ask an
- * ER-positive person), so the floor's journey has one step more.
+ * Writes what the floor page (floor/index.html) needs beside it: our stylesheet, and in
+ * floor/questions.js the app's English words it shows and its list of questions: those `answers`
+ * answers, in its order, with their words from the definition and each answer's words for Check
+ * your answers. Our app asks the same questions for the default answers but one (pgr_status, which
+ * the engine does not ask an ER-positive person), so the floor's journey has one step more.
  */
 export function prepareFloor(answers) {
   copyFileSync(join(ROOT, 'static/app.css'), join(BENCH, 'floor/app.css'));
+  const c = readCatalogue(join(ROOT, 'src/app/i18n/en.rs'));
   const list = Object.keys(answers).map((id) => {
     const q = questions.get(id);
     if (!q) throw new Error(`the answers file answers ${id}, which the definition does not ask`);
-    const options = q.type === 'yes_no' ? [['yes', 'Yes'], ['no', 'No']] : q.type === 'choice' ? q.option.map((o) => [o.id, o.patient.en]) : null;
+    const options = q.type === 'yes_no' ? [['yes', c.yes], ['no', c.no]] : q.type === 'choice' ? q.option.map((o) => [o.id, o.patient.en]) : null;
     const unit = q.unit_label?.en ?? q.unit ?? '';
-    const words = answers[id] === 'unsure' ? 'I’m not sure' : options ? options.find(([value]) => value === answers[id])?.[1] : `${answers[id]} ${unit}`.trim();
+    const words = answers[id] === 'unsure' ? c.unsure : options ? options.find(([value]) => value === answers[id])?.[1] : `${answers[id]} ${unit}`.trim();
     return { id, text: q.patient.en, help: q.help?.en ?? null, options, inline: q.type === 'yes_no', unit, answer: words ?? String(answers[id]) };
   });
+  const words = Object.fromEntries(FLOOR_WORDS.map((key) => [key, c[key]]));
   const lines = list.map((q) => `  ${JSON.stringify(q)},`).join('\n');
-  writeFileSync(join(BENCH, 'floor/questions.js'), `// Written by bench/lib.mjs (prepareFloor) from the definition and the answers; not committed.\nwindow.QUESTIONS = [\n${lines}\n];\n`);
+  writeFileSync(join(BENCH, 'floor/questions.js'), '// Written by bench/lib.mjs (prepareFloor) from the app\'s words, the definition and the answers; not committed.\n' +
+    `window.WORDS = ${JSON.stringify(words)};\nwindow.QUESTIONS = [\n${lines}\n];\n`);
 }
 
 /** Checks that --dist holds a build; exits with a hint when it does not. */

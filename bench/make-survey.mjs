@@ -33,7 +33,7 @@ const trialPath = args.trial ?? join(ROOT, 'static/trials/interact.toml');
 const outPath = args.out ?? join(BENCH, 'surveyjs/survey.json');
 
 /** The app's English strings: `key: "text",` lines of the catalogue (as tests/e2e/helpers.mjs reads it). */
-function readCatalogue(path) {
+export function readCatalogue(path) {
   const words = {};
   for (const [, key, literal] of readFileSync(path, 'utf8').matchAll(/^\s+(\w+): ("(?:[^"\\]|\\.)*"),\s*$/gm)) {
     words[key] = JSON.parse(literal);
