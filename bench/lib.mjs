@@ -215,7 +215,7 @@ export function serve(dir, port) {
 }
 
 /** Requests every file under `dir` once from the server on `port`, in ENCODING. */
-async function warm(dir, port) {
+export async function warm(dir, port) {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length));

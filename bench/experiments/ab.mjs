@@ -1,0 +1,81 @@
+// Two or more builds of our app, interleaved run by run, on the same profile as bench/run.mjs
+// (4x CPU, the mobile network, a new browser per run, think time 250 ms). For experiments on the
+// step times only: it prints each run's steps, then per build the first two steps, the worst
+// step of each run and the steps over 50 ms.
+//
+//   node bench/experiments/ab.mjs RUNS BUILD BUILD...
+//
+// A BUILD written `pre:DIR` is DIR warmed by hand: the first question is answered, Continue,
+// Back, and only then does the measured journey start. Its first step shows what the first step
+// costs once every code path of a step has run once (the most any warming in the app could give).
+// Used in the ninth session (BENCHMARKS.md) with bench/experiments/rehearsal.patch.
+import { readFileSync } from 'node:fs';
+import { APPS, DEVICE, ROOT, journey, launch, median, probeScript, serve, throttle, waitForQuiet, warm } from '../lib.mjs';
+
+const ANSWERS = JSON.parse(readFileSync(`${ROOT}/examples/patient-likely.json`, 'utf8'));
+const THINK_MS = 250;
+const [runs, ...builds] = process.argv.slice(2);
+if (!(Number(runs) > 0) || builds.length < 1) {
+  console.error('usage: node bench/experiments/ab.mjs RUNS BUILD [BUILD...]   (BUILD: a dist directory, or pre:DIR)');
+  process.exit(2);
+}
+const dirOf = (build) => build.replace(/^pre:/, '');
+const portOf = (i) => 8600 + i;
+
+/** One run: load, Start, (warm by hand,) then the journey; the Continue times in ms. */
+async function run(build, port) {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext(DEVICE);
+    await context.addInitScript(probeScript('ours'));
+    const page = await context.newPage();
+    await throttle(await context.newCDPSession(page));
+    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'commit' });
+    await page.evaluate(() => window.__bench.until(() => window.__bench.marks.startReady));
+    await page.click(APPS.ours.start, { force: true });
+    const first = (await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]))).to;
+    if (build.startsWith('pre:')) {
+      await APPS.ours.answer(page, first, ANSWERS[first]);
+      await page.waitForTimeout(THINK_MS);
+      const n = await page.evaluate(() => window.__bench.presses.length);
+      await page.click(APPS.ours.continue, { force: true });
+      await page.evaluate((n) => window.__bench.until(() => window.__bench.presses[n]), n);
+      await page.waitForTimeout(THINK_MS);
+      await page.click('button.back-link', { force: true });
+      await page.waitForFunction((id) => window.__bench.key() === id, first);
+      await page.waitForTimeout(THINK_MS);
+    }
+    const { steps } = await journey(page, 'ours', first, ANSWERS, THINK_MS);
+    // The last step, to Check your answers, is a page of its own: not one of the question steps.
+    return steps.slice(0, -1).map((step) => step.ms);
+  } finally {
+    await browser.close();
+  }
+}
+
+const servers = [];
+try {
+  for (const [i, build] of builds.entries()) {
+    servers.push(await serve(dirOf(build), portOf(i)));
+    await warm(dirOf(build), portOf(i));
+  }
+  const results = builds.map(() => []);
+  for (let r = 0; r < Number(runs); r++) {
+    for (const [i, build] of builds.entries()) {
+      await waitForQuiet(0.25, 60000);
+      const steps = await run(build, portOf(i));
+      results[i].push(steps);
+      console.log(`${build} run ${r}: median ${median(steps).toFixed(1)} worst ${Math.max(...steps).toFixed(1)} | ${steps.map((ms) => ms.toFixed(0)).join(' ')}`);
+    }
+  }
+  const list = (values) => values.map((ms) => ms.toFixed(0)).join(' ');
+  for (const [i, build] of builds.entries()) {
+    const all = results[i].flat();
+    console.log(`${build}: step median ${median(all).toFixed(1)}; first step ${list(results[i].map((s) => s[0]))}; second ${list(results[i].map((s) => s[1]))}; worst of each run ${list(results[i].map((s) => Math.max(...s)))}; over 50 ms ${all.filter((ms) => ms > 50).length} of ${all.length}`);
+  }
+} finally {
+  for (const server of servers) {
+    server.removeAllListeners('exit');
+    server.kill('SIGTERM');
+  }
+}
