@@ -1,4 +1,4 @@
-// Two or more builds of our app, interleaved run by run, on the same profile as bench/run.mjs
+// One or more builds of our app, interleaved run by run, on the same profile as bench/run.mjs
 // (4x CPU, the mobile network, a new browser per run, think time 250 ms). For experiments on the
 // step times only: it prints each run's steps, then per build the first two steps, the worst
 // step of each run and the steps over 50 ms.
@@ -10,16 +10,22 @@
 // costs once every code path of a step has run once (the most any warming in the app could give).
 // Used in the ninth session (BENCHMARKS.md) with bench/experiments/rehearsal.patch.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { APPS, DEVICE, ROOT, journey, launch, median, probeScript, serve, throttle, waitForQuiet, warm } from '../lib.mjs';
 
 const ANSWERS = JSON.parse(readFileSync(`${ROOT}/examples/patient-likely.json`, 'utf8'));
 const THINK_MS = 250;
-const [runs, ...builds] = process.argv.slice(2);
+// lib.mjs's own options (--browser-arg ARG, --encoding E, --no-throttle) are for lib.mjs, not builds.
+const VALUED = new Set(['--browser-arg', '--encoding', '--dist', '--port']);
+const [runs, ...builds] = process.argv
+  .slice(2)
+  .filter((arg, i, all) => !arg.startsWith('--') && !VALUED.has(all[i - 1]));
 if (!(Number(runs) > 0) || builds.length < 1) {
   console.error('usage: node bench/experiments/ab.mjs RUNS BUILD [BUILD...]   (BUILD: a dist directory, or pre:DIR)');
   process.exit(2);
 }
-const dirOf = (build) => build.replace(/^pre:/, '');
+// Absolute: lib.mjs's warm() names each file by cutting the directory off its path.
+const dirOf = (build) => resolve(build.replace(/^pre:/, ''));
 const portOf = (i) => 8600 + i;
 
 /** One run: load, Start, (warm by hand,) then the journey; the Continue times in ms. */
