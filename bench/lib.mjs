@@ -118,33 +118,47 @@ export const APPS = {
 APPS.floor = { ...APPS.ours, name: 'floor', dir: join(BENCH, 'floor'), port: PORT + 2, probe: 'ours' };
 
 /**
- * Drives a journey from the first question (`first`, the probe's key for it) to the page after
- * the last: on each question, a person's answer from `answers`, a pause, Continue, a pause.
- * Returns the probe's records: `steps` (each Continue: from, to, at, ms) and `chooses` (each
- * answer click). Fails on a question with no answer.
+ * On question `id`, a person's answer from `answers`, a pause, Continue, a pause. Returns the
+ * probe's records: `step` (the Continue: from, to, at, ms) and `choose` (the answer's click, when
+ * the answer was a click). Fails on a question with no answer.
  */
-export async function journey(page, key, first, answers, thinkMs) {
+export async function answerAndContinue(page, key, id, answers, thinkMs) {
   const app = APPS[key];
   const probe = (fn, arg) => page.evaluate(fn, arg);
+  if (!(id in answers)) throw new Error(`${app.name} asked ${id}, which the answers file has no answer for`);
+  let choose = null;
+  const chosen = await probe(() => window.__bench.chooses.length);
+  if ((await app.answer(page, id, answers[id])) === 'click') {
+    choose = await probe((n) => window.__bench.until(() => window.__bench.chooses[n]), chosen);
+  }
+  await page.waitForTimeout(thinkMs);
+  const pressed = await probe(() => window.__bench.presses.length);
+  await page.click(app.continue, { force: true });
+  const step = await probe((n) => window.__bench.until(() => window.__bench.presses[n]), pressed);
+  await page.waitForTimeout(thinkMs);
+  return { step, choose };
+}
+
+/**
+ * Drives a journey from the first question (`first`, the probe's key for it) to the page after
+ * the last, by `answerAndContinue` on each question. Returns the probe's records: `steps` (each
+ * Continue) and `chooses` (each answer click).
+ */
+export async function journey(page, key, first, answers, thinkMs) {
   const steps = [];
   const chooses = [];
   let id = first;
   for (let i = 0; i < 60 && !id.startsWith('page:') && !id.includes(','); i++) {
-    if (!(id in answers)) throw new Error(`${app.name} asked ${id}, which the answers file has no answer for`);
-    const chosen = await probe(() => window.__bench.chooses.length);
-    if ((await app.answer(page, id, answers[id])) === 'click') {
-      chooses.push(await probe((n) => window.__bench.until(() => window.__bench.chooses[n]), chosen));
-    }
-    await page.waitForTimeout(thinkMs);
-    const pressed = await probe(() => window.__bench.presses.length);
-    await page.click(app.continue, { force: true });
-    const step = await probe((n) => window.__bench.until(() => window.__bench.presses[n]), pressed);
+    const { step, choose } = await answerAndContinue(page, key, id, answers, thinkMs);
+    if (choose) chooses.push(choose);
     steps.push(step);
     id = step.to;
-    await page.waitForTimeout(thinkMs);
   }
   return { steps, chooses };
 }
+
+/** The steps from one question to another: not the last, to Check your answers (or SurveyJS's preview). */
+export const questionSteps = (steps) => steps.filter((s) => s.to.split(',').length === 1 && !s.to.startsWith('page:'));
 
 /** The in-page probe's source, to run as an init script: `probeScript('ours')`. */
 const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');

@@ -17,7 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   ROOT, BENCH, CHROMIUM, DIST, PORT, THROTTLE, ENCODING, CPU_RATE, NETWORK, DEVICE, APPS,
-  option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey, waitForQuiet, median,
+  option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey, questionSteps, waitForQuiet, median,
   cpuSnapshot, othersShare,
 } from './lib.mjs';
 
@@ -83,13 +83,13 @@ async function measure(browser, key) {
     const wasmBytes = await bench(() => window.__bench.wasmBytes());
     const othersCpu = othersShare(cpuBefore, cpuSnapshot());
 
-    const questionSteps = steps.filter((s) => s.to.split(',').length === 1 && !s.to.startsWith('page:'));
+    const between = questionSteps(steps);
     const ms = (list) => list.map((s) => s.ms);
     return {
       app: key,
       othersCpu,
       errors,
-      asked: [started.to, ...questionSteps.map((s) => s.to)],
+      asked: [started.to, ...between.map((s) => s.to)],
       end: steps.at(-1)?.to ?? null,
       bytes: network.total(),
       bytesAtFirstQuestion: atFirst.bytes,
@@ -101,9 +101,9 @@ async function measure(browser, key) {
       firstQuestionWallMs: atFirst.wallMs,
       firstContentfulPaintMs: atFirst.paint['first-contentful-paint'] ?? null,
       mainThreadAtFirstQuestion: pick(atFirst.metrics, ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'V8CompileDuration']),
-      stepMs: ms(questionSteps),
-      stepMedianMs: median(ms(questionSteps)),
-      stepWorstMs: Math.max(...ms(questionSteps)),
+      stepMs: ms(between),
+      stepMedianMs: median(ms(between)),
+      stepWorstMs: Math.max(...ms(between)),
       lastStepMs: steps.at(-1)?.ms ?? null,
       chooseMs: ms(chooses),
       chooseMedianMs: median(ms(chooses)),

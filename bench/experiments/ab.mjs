@@ -11,7 +11,9 @@
 // Used in the ninth session (BENCHMARKS.md) with bench/experiments/rehearsal.patch.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { APPS, DEVICE, ROOT, journey, launch, median, probeScript, serve, throttle, waitForQuiet, warm } from '../lib.mjs';
+import {
+  APPS, DEVICE, ROOT, answerAndContinue, journey, launch, median, probeScript, questionSteps, serve, throttle, waitForQuiet, warm,
+} from '../lib.mjs';
 
 const ANSWERS = JSON.parse(readFileSync(`${ROOT}/examples/patient-likely.json`, 'utf8'));
 const THINK_MS = 250;
@@ -41,19 +43,13 @@ async function run(build, port) {
     await page.click(APPS.ours.start, { force: true });
     const first = (await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]))).to;
     if (build.startsWith('pre:')) {
-      await APPS.ours.answer(page, first, ANSWERS[first]);
-      await page.waitForTimeout(THINK_MS);
-      const n = await page.evaluate(() => window.__bench.presses.length);
-      await page.click(APPS.ours.continue, { force: true });
-      await page.evaluate((n) => window.__bench.until(() => window.__bench.presses[n]), n);
-      await page.waitForTimeout(THINK_MS);
+      await answerAndContinue(page, 'ours', first, ANSWERS, THINK_MS);
       await page.click('button.back-link', { force: true });
       await page.waitForFunction((id) => window.__bench.key() === id, first);
       await page.waitForTimeout(THINK_MS);
     }
     const { steps } = await journey(page, 'ours', first, ANSWERS, THINK_MS);
-    // The last step, to Check your answers, is a page of its own: not one of the question steps.
-    return steps.slice(0, -1).map((step) => step.ms);
+    return questionSteps(steps).map((step) => step.ms);
   } finally {
     await browser.close();
   }
