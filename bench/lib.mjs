@@ -47,7 +47,8 @@ const LAUNCH_ARGS = [
 
 /** --browser-arg ARG adds one Chromium switch, for experiments (e.g. --js-flags=--no-wasm-lazy-compilation). */
 const EXTRA_ARGS = argv.flatMap((arg, i) => (arg === '--browser-arg' && argv[i + 1] ? [argv[i + 1]] : []));
-export const launch = () => chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...EXTRA_ARGS] });
+/** The browser; `extra` adds switches for one launch (ab.mjs's per-build switches). */
+export const launch = (extra = []) => chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...EXTRA_ARGS, ...extra] });
 
 /** Cold cache, gzip, and (unless --no-throttle) the mobile profile, on one page's DevTools session. */
 export async function throttle(cdp) {

@@ -8,6 +8,8 @@
 // A BUILD written `pre:DIR` is DIR warmed by hand: the first question is answered, Continue,
 // Back, and only then does the measured journey start. Its first step shows what the first step
 // costs once every code path of a step has run once (the most any warming in the app could give).
+// A BUILD may end in `@SWITCH` (one or more): Chromium switches for that build's runs only, e.g.
+// `DIR@--js-flags=--liftoff-only`, to compare the same build with and without a switch.
 // Used in the ninth session (BENCHMARKS.md) with bench/experiments/rehearsal.patch.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -27,12 +29,13 @@ if (!(Number(runs) > 0) || builds.length < 1) {
   process.exit(2);
 }
 // Absolute: lib.mjs's warm() names each file by cutting the directory off its path.
-const dirOf = (build) => resolve(build.replace(/^pre:/, ''));
+const dirOf = (build) => resolve(build.replace(/^pre:/, '').split('@')[0]);
+const switchesOf = (build) => build.split('@').slice(1);
 const portOf = (i) => 8600 + i;
 
 /** One run: load, Start, (warm by hand,) then the journey; the Continue times in ms. */
 async function run(build, port) {
-  const browser = await launch();
+  const browser = await launch(switchesOf(build));
   try {
     const context = await browser.newContext(DEVICE);
     await context.addInitScript(probeScript('ours'));
