@@ -29,8 +29,9 @@ if (!(Number(runs) > 0) || builds.length < 1) {
   process.exit(2);
 }
 // Absolute: lib.mjs's warm() names each file by cutting the directory off its path.
-const dirOf = (build) => resolve(build.replace(/^pre:/, '').split('@')[0]);
-const switchesOf = (build) => build.split('@').slice(1);
+// A switch starts with `--`, so a directory may hold an `@` of its own.
+const dirOf = (build) => resolve(build.replace(/^pre:/, '').split(/@(?=--)/)[0]);
+const switchesOf = (build) => build.split(/@(?=--)/).slice(1);
 const portOf = (i) => 8600 + i;
 
 /** One run: load, Start, (warm by hand,) then the journey; the Continue times in ms. */

@@ -51,23 +51,6 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Runs `work` once the browser is idle, after it has painted; never where the browser cannot say
-/// when that is (Safari has no `requestIdleCallback`): what is run so is never needed.
-pub fn when_idle(work: impl FnOnce() + 'static) {
-    if let Some(w) = window() {
-        let work = wasm_bindgen::closure::Closure::once_into_js(work);
-        let _ = w.request_idle_callback(work.unchecked_ref());
-    }
-}
-
-/// Whether the element with focus matches `selector`, or is inside an element that does.
-pub fn focus_within(selector: &str) -> bool {
-    document()
-        .and_then(|d| d.active_element())
-        .and_then(|e| e.closest(selector).ok().flatten())
-        .is_some()
-}
-
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);

@@ -95,8 +95,6 @@ pub struct State {
     /// A language asked for whose texts are being fetched (the trial was loaded in one language,
     /// load.rs): the page changes language when they come, as [`Action::Translated`].
     pub switching: Option<Lang>,
-    /// While an answer is rehearsed ([`Action::Rehearse`]): the state to go back to.
-    pub rehearsal: Option<Rc<State>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -128,11 +126,6 @@ pub enum Action {
         page: Page,
         complete: bool,
     },
-    /// Answer question `q`, the page shown, "I'm not sure" and go on, only to be undone by
-    /// `Rewind` before the browser paints (`question::rehearse_once` says why).
-    Rehearse(QuestionIdx),
-    /// Back to the state before `Rehearse`, exactly.
-    Rewind,
 }
 
 impl State {
@@ -148,7 +141,6 @@ impl State {
             today,
             notice: None,
             switching: None,
-            rehearsal: None,
         }
     }
 
@@ -202,19 +194,6 @@ impl Reducible for State {
         let mut state = (*self).clone();
         state.notice = None;
         match action {
-            Action::Rehearse(q) if self.page == Page::Question(q) && self.rehearsal.is_none() => {
-                state.answers.set(q, Answer::Unsure);
-                // Only to another question: its page is what undoes the rehearsal.
-                let next @ Page::Question(_) = state.next_page() else {
-                    return self;
-                };
-                state.go(next);
-                // Kept, so that a notice's banner stays the same element and is not announced again.
-                state.notice = self.notice;
-                state.rehearsal = Some(self);
-            }
-            Action::Rehearse(_) => return self,
-            Action::Rewind => return state.rehearsal.unwrap_or(self),
             Action::Start => {
                 let next = state.next_page();
                 state.go(next);
@@ -407,66 +386,6 @@ mod tests {
         assert_eq!(s.answers, before);
         assert_eq!(s.lang, Lang::It);
         assert_eq!(page_id(&s), "adenocarcinoma");
-    }
-
-    #[test]
-    fn a_rehearsed_answer_goes_on_and_rewinds_to_the_very_same_state() {
-        let s = state().reduce(Action::Start);
-        let sex = s.trial.question_index("sex").unwrap();
-        let rehearsed = s.clone().reduce(Action::Rehearse(sex));
-        assert_eq!(
-            page_id(&rehearsed),
-            "age",
-            "the next question's page is built"
-        );
-        assert_eq!(rehearsed.answers.get(sex), Some(Answer::Unsure));
-        let back = rehearsed.reduce(Action::Rewind);
-        assert!(Rc::ptr_eq(&back, &s), "nothing of the rehearsal is kept");
-        let again = back.reduce(Action::Rewind);
-        assert!(
-            Rc::ptr_eq(&again, &s),
-            "a Rewind with nothing rehearsed changes nothing"
-        );
-    }
-
-    #[test]
-    fn a_rehearsal_keeps_the_notice_and_is_only_of_the_question_shown() {
-        let s = state().reduce(Action::Start);
-        let s = answer(&s, "sex", "female");
-        let age = s.trial.question_index("age").unwrap();
-        let sex = s.trial.question_index("sex").unwrap();
-        let restored = s.clone().reduce(Action::Restore {
-            answers: s.answers.clone(),
-            page: s.page,
-            complete: true,
-        });
-        let rehearsed = restored.clone().reduce(Action::Rehearse(age));
-        assert_eq!(
-            rehearsed.notice,
-            Some(Notice::Restored),
-            "the banner stays as it is"
-        );
-        assert!(
-            Rc::ptr_eq(&rehearsed.clone().reduce(Action::Rehearse(age)), &rehearsed),
-            "no rehearsal within a rehearsal"
-        );
-        assert!(
-            Rc::ptr_eq(&s.clone().reduce(Action::Rehearse(sex)), &s),
-            "not of a question that is not on screen"
-        );
-    }
-
-    #[test]
-    fn no_rehearsal_leads_off_the_questions() {
-        // A 15-year-old is not eligible whatever else she answers: changing her first answer to
-        // "I'm not sure" would lead back to Check your answers, whose page cannot undo it.
-        let mut s = state().reduce(Action::Start);
-        s = answer(&s, "sex", "female");
-        s = answer(&s, "age", "15");
-        assert_eq!(s.page, Page::Check);
-        let sex = s.trial.question_index("sex").unwrap();
-        s = s.reduce(Action::Change(sex));
-        assert!(Rc::ptr_eq(&s.clone().reduce(Action::Rehearse(sex)), &s));
     }
 
     /// The trial as a one-language file gives it (`prescreen split`): texts in `lang` only.

@@ -1,9 +1,5 @@
 //! One question per page, the question as the page's heading (GOV.UK question pages).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use yew::prelude::*;
 
 use super::error_summary::{error_summary, ERROR_SUMMARY};
@@ -28,17 +24,6 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let c = words(&state);
     let q = props.q;
     let question = &state.trial.questions[q];
-    if state.rehearsal.is_some() {
-        // This render built the next question's page for a rehearsed answer (`rehearse_once`):
-        // undo the answer at once, before the browser paints and before any effect runs.
-        state.dispatch(Action::Rewind);
-    }
-    let renders = use_mut_ref(|| 0u32);
-    *renders.borrow_mut() += 1;
-    {
-        let (state, renders) = (state.clone(), renders.clone());
-        use_effect_with((), move |_| rehearse_once(state, q, renders));
-    }
     // What is typed and its error belong to this visit to the question; an earlier visit's are
     // ignored (see `use_visit`).
     let visit = use_visit(q);
@@ -98,33 +83,6 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             </form>
         </>
     }
-}
-
-/// Answers question `q` "I'm not sure" and back, out of sight, once in the page's life, when the
-/// browser is idle after showing the page's first question.
-///
-/// Why: the browser compiles the app's code a function at a time, on each one's first call (V8's
-/// lazy compilation), and builds its bridges to JavaScript on their first calls too. So the
-/// person's first Continue ran much code for the first time (the answer through the reducer and
-/// the engine, this page updated to another question, another kind of input built) and took
-/// twice as long as later steps on a slow phone (BENCHMARKS.md, tenth session).
-///
-/// Nothing of it is seen or kept. The answer and the next question's page are undone within the
-/// same task, before the browser paints: the page rendering the next question dispatches
-/// `Rewind`, and Yew renders that before running any effect, so no effect (title, focus, history)
-/// sees the rehearsed page. It is done only while the page is as it was built (rendered once:
-/// nothing chosen, typed or shown in error) and focus is on none of the inputs or help texts,
-/// which it rebuilds.
-fn rehearse_once(state: StateHandle, q: QuestionIdx, renders: Rc<RefCell<u32>>) {
-    static REHEARSED: AtomicBool = AtomicBool::new(false);
-    if REHEARSED.swap(true, Ordering::Relaxed) {
-        return;
-    }
-    dom::when_idle(move || {
-        if *renders.borrow() == 1 && !dom::focus_within("input, details") {
-            state.dispatch(Action::Rehearse(q));
-        }
-    });
 }
 
 /// Which visit to a question this is: a number that changes whenever the page shows another
