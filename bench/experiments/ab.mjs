@@ -10,7 +10,8 @@
 // costs once every code path of a step has run once (the most any warming in the app could give).
 // A BUILD may end in `@SWITCH` (one or more): Chromium switches for that build's runs only, e.g.
 // `DIR@--js-flags=--liftoff-only`, to compare the same build with and without a switch.
-// Used in the ninth session (BENCHMARKS.md) with bench/experiments/rehearsal.patch.
+// Used in the ninth and tenth sessions (BENCHMARKS.md) with bench/experiments/rehearsal.patch and
+// rehearsal-real.patch.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
