@@ -39,6 +39,12 @@ export const NETWORK = {
   downloadThroughput: (1.6 * 1024 * 1024) / 8,
   uploadThroughput: (750 * 1024) / 8,
 };
+/** The journey every script drives by default: a likely-eligible person, and the pause after
+ * each answer and each Continue (a person reading, and time for the page to settle). */
+export const ANSWERS_FILE = join(ROOT, 'examples/patient-likely.json');
+export const THINK_MS = 250;
+export const readAnswers = (file = ANSWERS_FILE) => JSON.parse(readFileSync(resolve(file), 'utf8'));
+
 export const DEVICE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, locale: 'en-US' };
 const LAUNCH_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

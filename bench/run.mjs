@@ -18,13 +18,13 @@ import { join, resolve } from 'node:path';
 import {
   ROOT, BENCH, CHROMIUM, DIST, PORT, THROTTLE, ENCODING, CPU_RATE, NETWORK, DEVICE, APPS,
   option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey, questionSteps, waitForQuiet, median,
-  cpuSnapshot, othersShare,
+  cpuSnapshot, othersShare, ANSWERS_FILE, THINK_MS, readAnswers,
 } from './lib.mjs';
 
 const RUNS = Number(option('runs', 5));
-const THINK_MS = Number(option('think', 250));
+const THINK = Number(option('think', THINK_MS));
 const OUT = resolve(option('out', join(BENCH, 'results.json')));
-const ANSWERS = JSON.parse(readFileSync(resolve(option('answers', join(ROOT, 'examples/patient-likely.json'))), 'utf8'));
+const ANSWERS = readAnswers(option('answers', ANSWERS_FILE));
 // What to measure: our page, SurveyJS's, and our engine's API in a page.
 const ONLY = option('apps', 'ours,theirs,engine').split(',');
 // Before each measurement, wait (up to --quiet-wait seconds) until the rest of the machine uses
@@ -73,7 +73,7 @@ async function measure(browser, key) {
       wallMs: await bench(() => performance.now()),
     };
 
-    const { steps, chooses } = await journey(page, key, started.to, ANSWERS, THINK_MS);
+    const { steps, chooses } = await journey(page, key, started.to, ANSWERS, THINK);
 
     // The heap once the journey is done, after a full garbage collection.
     await page.waitForTimeout(500);
@@ -331,7 +331,7 @@ try {
     patch: option('patch', null),
     dist: DIST,
     runs: RUNS,
-    thinkMs: THINK_MS,
+    thinkMs: THINK,
     machine: { ...before, loadAverageAfter: loadavg().map((l) => Number(l.toFixed(2))) },
     summary,
     engine,

@@ -14,15 +14,13 @@
 //
 // The saved trace opens in Chromium's DevTools (Performance panel, "Load profile").
 import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, APPS, DIST, flag, option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey } from './lib.mjs';
+import { APPS, DIST, THINK_MS, flag, option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey, readAnswers } from './lib.mjs';
 
 const APP = option('app', 'ours');
 const SAVE = option('save', null);
 const JOURNEY = flag('journey');
 const PROFILE = flag('profile');
-const ANSWERS = JSON.parse(readFileSync(join(ROOT, 'examples/patient-likely.json'), 'utf8'));
+const ANSWERS = readAnswers();
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
   'v8', 'v8.execute', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'disabled-by-default-v8.compile',
@@ -57,7 +55,7 @@ try {
   if (profileLoad) profile = (await cdp.send('Profiler.stop')).profile;
   if (JOURNEY) {
     if (PROFILE) await startProfiler(cdp);
-    steps = (await journey(page, APP, press.to, ANSWERS, 250)).steps;
+    steps = (await journey(page, APP, press.to, ANSWERS, THINK_MS)).steps;
     if (PROFILE) profile = (await cdp.send('Profiler.stop')).profile;
   }
   await page.waitForTimeout(300);

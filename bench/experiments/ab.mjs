@@ -12,32 +12,37 @@
 // `DIR@--js-flags=--liftoff-only`, to compare the same build with and without a switch.
 // Used in the ninth and tenth sessions (BENCHMARKS.md) with bench/experiments/rehearsal.patch and
 // rehearsal-real.patch.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  APPS, DEVICE, ROOT, answerAndContinue, journey, launch, median, probeScript, questionSteps, serve, throttle, waitForQuiet, warm,
+  APPS, DEVICE, THINK_MS, answerAndContinue, journey, launch, median, probeScript, questionSteps, readAnswers, serve, throttle,
+  waitForQuiet, warm,
 } from '../lib.mjs';
 
-const ANSWERS = JSON.parse(readFileSync(`${ROOT}/examples/patient-likely.json`, 'utf8'));
-const THINK_MS = 250;
+const ANSWERS = readAnswers();
 // lib.mjs's own options (--browser-arg ARG, --encoding E, --no-throttle) are for lib.mjs, not builds.
 const VALUED = new Set(['--browser-arg', '--encoding', '--dist', '--port']);
-const [runs, ...builds] = process.argv
+const [runs, ...names] = process.argv
   .slice(2)
   .filter((arg, i, all) => !arg.startsWith('--') && !VALUED.has(all[i - 1]));
+const builds = names.map(parseBuild);
 if (!(Number(runs) > 0) || builds.length < 1) {
   console.error('usage: node bench/experiments/ab.mjs RUNS BUILD [BUILD...]   (BUILD: a dist directory, or pre:DIR)');
   process.exit(2);
 }
-// Absolute: lib.mjs's warm() names each file by cutting the directory off its path.
-// A switch starts with `--`, so a directory may hold an `@` of its own.
-const dirOf = (build) => resolve(build.replace(/^pre:/, '').split(/@(?=--)/)[0]);
-const switchesOf = (build) => build.split(/@(?=--)/).slice(1);
+/**
+ * `[pre:]DIR[@SWITCH...]` read once: the directory, absolute (lib.mjs's warm() names each file by
+ * cutting the directory off its path); whether it is warmed by hand; its Chromium switches (each
+ * starts with `--`, so a directory may hold an `@` of its own).
+ */
+function parseBuild(build) {
+  const [dir, ...switches] = build.replace(/^pre:/, '').split(/@(?=--)/);
+  return { name: build, dir: resolve(dir), warmed: build.startsWith('pre:'), switches };
+}
 const portOf = (i) => 8600 + i;
 
 /** One run: load, Start, (warm by hand,) then the journey; the Continue times in ms. */
 async function run(build, port) {
-  const browser = await launch(switchesOf(build));
+  const browser = await launch(build.switches);
   try {
     const context = await browser.newContext(DEVICE);
     await context.addInitScript(probeScript('ours'));
@@ -47,7 +52,7 @@ async function run(build, port) {
     await page.evaluate(() => window.__bench.until(() => window.__bench.marks.startReady));
     await page.click(APPS.ours.start, { force: true });
     const first = (await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]))).to;
-    if (build.startsWith('pre:')) {
+    if (build.warmed) {
       await answerAndContinue(page, 'ours', first, ANSWERS, THINK_MS);
       await page.click('button.back-link', { force: true });
       await page.waitForFunction((id) => window.__bench.key() === id, first);
@@ -63,8 +68,8 @@ async function run(build, port) {
 const servers = [];
 try {
   for (const [i, build] of builds.entries()) {
-    servers.push(await serve(dirOf(build), portOf(i)));
-    await warm(dirOf(build), portOf(i));
+    servers.push(await serve(build.dir, portOf(i)));
+    await warm(build.dir, portOf(i));
   }
   const results = builds.map(() => []);
   for (let r = 0; r < Number(runs); r++) {
@@ -72,13 +77,13 @@ try {
       await waitForQuiet(0.25, 60000);
       const steps = await run(build, portOf(i));
       results[i].push(steps);
-      console.log(`${build} run ${r}: median ${median(steps).toFixed(1)} worst ${Math.max(...steps).toFixed(1)} | ${steps.map((ms) => ms.toFixed(0)).join(' ')}`);
+      console.log(`${build.name} run ${r}: median ${median(steps).toFixed(1)} worst ${Math.max(...steps).toFixed(1)} | ${steps.map((ms) => ms.toFixed(0)).join(' ')}`);
     }
   }
   const list = (values) => values.map((ms) => ms.toFixed(0)).join(' ');
   for (const [i, build] of builds.entries()) {
     const all = results[i].flat();
-    console.log(`${build}: step median ${median(all).toFixed(1)}; first step ${list(results[i].map((s) => s[0]))}; second ${list(results[i].map((s) => s[1]))}; worst of each run ${list(results[i].map((s) => Math.max(...s)))}; over 50 ms ${all.filter((ms) => ms > 50).length} of ${all.length}`);
+    console.log(`${build.name}: step median ${median(all).toFixed(1)}; first step ${list(results[i].map((s) => s[0]))}; second ${list(results[i].map((s) => s[1]))}; worst of each run ${list(results[i].map((s) => Math.max(...s)))}; over 50 ms ${all.filter((ms) => ms > 50).length} of ${all.length}`);
   }
 } finally {
   for (const server of servers) {
