@@ -51,6 +51,16 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Drops the text selection. A click on an answer's label leaves the caret in the label's text;
+/// when the question page then changes in place for the next question, Chromium updates that
+/// caret inside the changed text, which made the first Continue look up a font on the main thread
+/// (BENCHMARKS.md, eleventh session). The page is going away, so the caret has nowhere to be.
+pub fn clear_selection() {
+    if let Some(Ok(Some(selection))) = window().map(|w| w.get_selection()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, withPage, journey, seeResult, reasonTitles, checkRows, criterionTitle, question,
-  fill, shownDate, todayISO, T, ELIGIBLE, ELIGIBLE_ORDER, NOT_ELIGIBLE, UNDETERMINED,
+  fill, shownDate, todayISO, headingText, pressContinue, T, ELIGIBLE, ELIGIBLE_ORDER, NOT_ELIGIBLE, UNDETERMINED,
 } from './helpers.mjs';
 
 const LOCALES = { en: 'en-US', it: 'it-IT' };
@@ -70,6 +70,24 @@ describe('patient journeys', () => {
     assert.equal(rows[question('surgery_days_ago').patient.it], '20 giorni', 'the date is shown as days ago');
     assert.equal(await seeResult(page, 'it'), T.it.verdict_not);
     assert.equal((await page.textContent('.panel__list .temporary')).trim(), fill(T.it.temporary_on, [shownDate(todayISO(8))]));
+  }));
+
+  // A mouse click on an answer's words puts a caret in them, as in any page. The question page
+  // changes in place for the next question, and Chromium kept that caret in the changed text,
+  // which cost the first Continue a font lookup on the main thread (BENCHMARKS.md, eleventh
+  // session). The app drops the selection on Continue.
+  test("a click on an answer's words leaves no caret behind on the next question", withPage(getBrowser, { locale: 'en-US' }, async (page) => {
+    await journey(page, ELIGIBLE, { stopAt: 'sex' });
+    await page.click('label[for="f-sex"]');
+    const caret = () => page.evaluate(() => {
+      const selection = getSelection();
+      return selection.rangeCount === 0 ? null : `${selection.type} in "${selection.anchorNode?.textContent}"`;
+    });
+    assert.equal(await caret(), `Caret in "${question('sex').options[0].patient.en}"`, 'the click put a caret in the label');
+    assert.equal(await page.isChecked('#f-sex'), true, 'and chose the answer');
+    assert.equal(await pressContinue(page), 'page');
+    assert.equal(await headingText(page), question('age').patient.en);
+    assert.equal(await caret(), null, 'no caret on the next question');
   }));
 });
 

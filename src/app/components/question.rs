@@ -59,7 +59,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             let question = &state.trial.questions[q];
             match read(question, &draft, state.today, state.lang) {
                 // The next page is another question (another visit) or none: no error to clear.
-                Ok(answer) => state.dispatch(Action::Answer(q, answer)),
+                Ok(answer) => {
+                    dom::clear_selection();
+                    state.dispatch(Action::Answer(q, answer))
+                }
                 Err(e) => shown_error.set(Some((visit, e))),
             }
         })
