@@ -167,6 +167,31 @@ export async function journey(page, key, first, answers, thinkMs) {
 /** The steps from one question to another: not the last, to Check your answers (or SurveyJS's preview). */
 export const questionSteps = (steps) => steps.filter((s) => s.to.split(',').length === 1 && !s.to.startsWith('page:'));
 
+/**
+ * Our page on `port`, cold, for the experiments on our app alone (`experiments/`): a new context
+ * with the probe, CPU and network throttled, loaded, and Start pressed. Returns the page and the
+ * probe's key for the first question.
+ */
+export async function startOurs(browser, port) {
+  const context = await browser.newContext(DEVICE);
+  await context.addInitScript(probeScript('ours'));
+  const page = await context.newPage();
+  await throttle(await context.newCDPSession(page));
+  await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'commit' });
+  await page.evaluate(() => window.__bench.until(() => window.__bench.marks.startReady));
+  await page.click(APPS.ours.start, { force: true });
+  const first = (await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]))).to;
+  return { page, first };
+}
+
+/** Warms our page by hand: the first question answered, Continue, Back, so every code path of a step has run once. */
+export async function warmByHand(page, first, answers) {
+  await answerAndContinue(page, 'ours', first, answers, THINK_MS);
+  await page.click('button.back-link', { force: true });
+  await page.waitForFunction((id) => window.__bench.key() === id, first);
+  await page.waitForTimeout(THINK_MS);
+}
+
 /** The in-page probe's source, to run as an init script: `probeScript('ours')`. */
 const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');
 export const probeScript = (key) => ({ content: `(${PROBE})(${JSON.stringify({ app: APPS[key]?.probe ?? key })});` });

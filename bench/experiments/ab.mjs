@@ -13,10 +13,7 @@
 // Used in the ninth and tenth sessions (BENCHMARKS.md) with bench/experiments/rehearsal.patch and
 // rehearsal-real.patch.
 import { resolve } from 'node:path';
-import {
-  APPS, DEVICE, THINK_MS, answerAndContinue, journey, launch, median, probeScript, questionSteps, readAnswers, serve, throttle,
-  waitForQuiet, warm,
-} from '../lib.mjs';
+import { THINK_MS, journey, launch, median, questionSteps, readAnswers, serve, startOurs, waitForQuiet, warm, warmByHand } from '../lib.mjs';
 
 const ANSWERS = readAnswers();
 // lib.mjs's own options (--browser-arg ARG, --encoding E, --no-throttle) are for lib.mjs, not builds.
@@ -44,20 +41,8 @@ const portOf = (i) => 8600 + i;
 async function run(build, port) {
   const browser = await launch(build.switches);
   try {
-    const context = await browser.newContext(DEVICE);
-    await context.addInitScript(probeScript('ours'));
-    const page = await context.newPage();
-    await throttle(await context.newCDPSession(page));
-    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'commit' });
-    await page.evaluate(() => window.__bench.until(() => window.__bench.marks.startReady));
-    await page.click(APPS.ours.start, { force: true });
-    const first = (await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]))).to;
-    if (build.warmed) {
-      await answerAndContinue(page, 'ours', first, ANSWERS, THINK_MS);
-      await page.click('button.back-link', { force: true });
-      await page.waitForFunction((id) => window.__bench.key() === id, first);
-      await page.waitForTimeout(THINK_MS);
-    }
+    const { page, first } = await startOurs(browser, port);
+    if (build.warmed) await warmByHand(page, first, ANSWERS);
     const { steps } = await journey(page, 'ours', first, ANSWERS, THINK_MS);
     return questionSteps(steps).map((step) => step.ms);
   } finally {

@@ -9,7 +9,7 @@
 //
 //   node bench/experiments/first-step-trace.mjs RUNS DIR
 import { resolve } from 'node:path';
-import { APPS, DEVICE, THINK_MS, answerAndContinue, launch, probeScript, readAnswers, serve, throttle, waitForQuiet, warm } from '../lib.mjs';
+import { APPS, THINK_MS, launch, readAnswers, serve, startOurs, waitForQuiet, warm, warmByHand } from '../lib.mjs';
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'v8.wasm',
@@ -28,20 +28,8 @@ const dir = resolve(dirArg);
 async function run(warmed) {
   const browser = await launch();
   try {
-    const context = await browser.newContext(DEVICE);
-    await context.addInitScript(probeScript('ours'));
-    const page = await context.newPage();
-    await throttle(await context.newCDPSession(page));
-    await page.goto(`http://127.0.0.1:${PORT}/`, { waitUntil: 'commit' });
-    await page.evaluate(() => window.__bench.until(() => window.__bench.marks.startReady));
-    await page.click(APPS.ours.start, { force: true });
-    const first = (await page.evaluate(() => window.__bench.until(() => window.__bench.presses[0]))).to;
-    if (warmed) {
-      await answerAndContinue(page, 'ours', first, ANSWERS, THINK_MS);
-      await page.click('button.back-link', { force: true });
-      await page.waitForFunction((id) => window.__bench.key() === id, first);
-      await page.waitForTimeout(THINK_MS);
-    }
+    const { page, first } = await startOurs(browser, PORT);
+    if (warmed) await warmByHand(page, first, ANSWERS);
     await APPS.ours.answer(page, first, ANSWERS[first]);
     await page.waitForTimeout(THINK_MS);
     await browser.startTracing(page, { categories: CATEGORIES });
