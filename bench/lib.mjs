@@ -184,7 +184,7 @@ export async function startOurs(browser, port) {
   return { page, first };
 }
 
-/** Warms our page by hand: the first question answered, Continue, Back, so every code path of a step has run once. */
+/** Warms our page by hand: the first question answered, Continue, Back, so the first step's code has run once. */
 export async function warmByHand(page, first, answers) {
   await answerAndContinue(page, 'ours', first, answers, THINK_MS);
   await page.click('button.back-link', { force: true });

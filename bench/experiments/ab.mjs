@@ -7,11 +7,11 @@
 //
 // A BUILD written `pre:DIR` is DIR warmed by hand: the first question is answered, Continue,
 // Back, and only then does the measured journey start. Its first step shows what the first step
-// costs once every code path of a step has run once (the most any warming in the app could give).
+// costs once its code has run once (the most any warming in the app could give).
 // A BUILD may end in `@SWITCH` (one or more): Chromium switches for that build's runs only, e.g.
 // `DIR@--js-flags=--liftoff-only`, to compare the same build with and without a switch.
 // Used in the ninth and tenth sessions (BENCHMARKS.md) with bench/experiments/rehearsal.patch and
-// rehearsal-real.patch.
+// rehearsal-real.patch, and in the eleventh for the caret a click on an answer leaves.
 import { resolve } from 'node:path';
 import { THINK_MS, journey, launch, median, questionSteps, readAnswers, serve, startOurs, waitForQuiet, warm, warmByHand } from '../lib.mjs';
 

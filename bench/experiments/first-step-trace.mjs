@@ -65,12 +65,12 @@ function mainThread(events) {
 
 /** Milliseconds per event name, an event nested in another of the same name counted once. */
 function sumByName(events) {
-  const byName = new Map();
-  for (const e of events) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
   const sums = {};
-  for (const [name, same] of byName) {
-    const outermost = same.filter((e) => !same.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
-    sums[name] = outermost.reduce((sum, e) => sum + e.dur, 0) / 1000;
+  const outerEnd = {};
+  for (const e of [...events].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (e.ts < (outerEnd[e.name] ?? -Infinity)) continue;
+    sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
+    outerEnd[e.name] = e.ts + e.dur;
   }
   return sums;
 }

@@ -51,13 +51,20 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Drops the text selection. A click on an answer's label leaves the caret in the label's text;
-/// when the question page then changes in place for the next question, Chromium updates that
-/// caret inside the changed text, which made the first Continue look up a font on the main thread
-/// (BENCHMARKS.md, eleventh session). The page is going away, so the caret has nowhere to be.
-pub fn clear_selection() {
+/// Drops a caret left in words: the empty selection a click on a page's text leaves there, which
+/// nobody sees. A click on an answer's label leaves one in its words, and the question page
+/// changes those words in place for the next question; with the caret still in them, Chromium
+/// looked up a font on the main thread during the next Continue (BENCHMARKS.md, eleventh
+/// session). A caret in a text box (its selection is anchored at the box, not in a text node) is
+/// the one being typed at, and a selection of some words is the person's: both are kept.
+pub fn drop_caret() {
     if let Some(Ok(Some(selection))) = window().map(|w| w.get_selection()) {
-        let _ = selection.remove_all_ranges();
+        let in_words = selection
+            .anchor_node()
+            .is_some_and(|node| node.node_type() == web_sys::Node::TEXT_NODE);
+        if in_words && selection.is_collapsed() {
+            let _ = selection.remove_all_ranges();
+        }
     }
 }
 

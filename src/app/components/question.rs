@@ -59,10 +59,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             let question = &state.trial.questions[q];
             match read(question, &draft, state.today, state.lang) {
                 // The next page is another question (another visit) or none: no error to clear.
-                Ok(answer) => {
-                    dom::clear_selection();
-                    state.dispatch(Action::Answer(q, answer))
-                }
+                Ok(answer) => state.dispatch(Action::Answer(q, answer)),
                 Err(e) => shown_error.set(Some((visit, e))),
             }
         })
@@ -80,7 +77,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             <button type="button" class="back-link" onclick={back}>{ c.back }</button>
             <p class="caption">{ fill(c.progress, &[&progress.0.to_string(), &progress.1.to_string()]) }</p>
             { error_summary(&state, &summary) }
-            <form class="question-form" {onsubmit} novalidate=true>
+            // Each click in the form drops the caret it may leave (`dom::drop_caret`): then, not at
+            // Continue, where clearing a selection would cost the step itself.
+            <form class="question-form" {onsubmit} onclick={|_| dom::drop_caret()} novalidate=true>
                 { field(&state, Field { q, draft, error: message, on_change, clinician: false, page_heading: true }) }
                 <button type="submit" class="button">{ c.continue_button }</button>
             </form>
