@@ -83,11 +83,16 @@ describe('patient journeys', () => {
       const inWords = selection.rangeCount > 0 && selection.isCollapsed && selection.anchorNode.nodeType === Node.TEXT_NODE;
       return inWords ? selection.anchorNode.textContent : null;
     });
+    // Outside the form a click still leaves its caret: the browser does make one.
+    await page.click('p.caption');
+    assert.notEqual(await caretInWords(), null, 'a click on the caption leaves a caret in it');
     await page.click('label[for="f-sex"]');
     assert.equal(await page.isChecked('#f-sex'), true, 'the click chose the answer');
     assert.equal(await caretInWords(), null, 'and left no caret in its words');
     await page.click('label[for="f-sex"]');
     assert.equal(await caretInWords(), null, 'nor does a click on the answer already chosen, which changes nothing');
+    await page.dblclick('label[for="f-sex"]');
+    assert.equal(await page.evaluate(() => getSelection().type), 'Range', 'a word selected in an answer stays selected');
     assert.equal(await pressContinue(page), 'page');
     assert.equal(await headingText(page), question('age').patient.en);
     await page.click('#f-age');

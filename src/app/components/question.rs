@@ -77,8 +77,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             <button type="button" class="back-link" onclick={back}>{ c.back }</button>
             <p class="caption">{ fill(c.progress, &[&progress.0.to_string(), &progress.1.to_string()]) }</p>
             { error_summary(&state, &summary) }
-            // Each click in the form drops the caret it may leave (`dom::drop_caret`): then, not at
-            // Continue, where clearing a selection would cost the step itself.
+            // Each click in the form drops a caret it leaves in words (`dom::drop_caret`), so none
+            // is left for Continue, where clearing one would cost the step itself.
             <form class="question-form" {onsubmit} onclick={|_| dom::drop_caret()} novalidate=true>
                 { field(&state, Field { q, draft, error: message, on_change, clinician: false, page_heading: true }) }
                 <button type="submit" class="button">{ c.continue_button }</button>
