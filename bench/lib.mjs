@@ -192,6 +192,21 @@ export async function warmByHand(page, first, answers) {
   await page.waitForTimeout(THINK_MS);
 }
 
+/**
+ * Milliseconds per trace event name over `events` (complete events of one thread), an event
+ * nested in another of the same name counted once: where a window of a trace went.
+ */
+export function msByName(events) {
+  const sums = {};
+  const outerEnd = {};
+  for (const e of [...events].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (e.ts < (outerEnd[e.name] ?? -Infinity)) continue;
+    sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
+    outerEnd[e.name] = e.ts + e.dur;
+  }
+  return sums;
+}
+
 /** The in-page probe's source, to run as an init script: `probeScript('ours')`. */
 const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');
 export const probeScript = (key) => ({ content: `(${PROBE})(${JSON.stringify({ app: APPS[key]?.probe ?? key })});` });

@@ -14,7 +14,7 @@
 //
 // The saved trace opens in Chromium's DevTools (Performance panel, "Load profile").
 import { writeFileSync } from 'node:fs';
-import { APPS, DIST, THINK_MS, flag, option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey, readAnswers } from './lib.mjs';
+import { APPS, DIST, THINK_MS, flag, option, launch, throttle, probeScript, requireBuild, serveAll, recordNetwork, journey, readAnswers, msByName } from './lib.mjs';
 
 const APP = option('app', 'ours');
 const SAVE = option('save', null);
@@ -141,12 +141,8 @@ if (steps.length) {
   for (const step of steps) {
     const from = t0 + step.at * 1000;
     const to = from + step.ms * 1000;
-    const inWindow = main.filter((e) => e.ts >= from && e.ts < to);
-    const outermost = (name) => {
-      const same = inWindow.filter((e) => e.name === name);
-      return same.filter((e) => !same.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
-    };
-    const cells = NAMES.map((name) => (outermost(name).reduce((sum, e) => sum + e.dur, 0) / 1000).toFixed(1).padStart(5));
+    const sums = msByName(main.filter((e) => e.ts >= from && e.ts < to));
+    const cells = NAMES.map((name) => (sums[name] ?? 0).toFixed(1).padStart(5));
     console.log(`  ${step.to.slice(0, 28).padEnd(28)} ${step.ms.toFixed(1).padStart(6)}  ${cells.join(' ')}`);
   }
 }

@@ -9,7 +9,7 @@
 //
 //   node bench/experiments/first-step-trace.mjs RUNS DIR
 import { resolve } from 'node:path';
-import { APPS, THINK_MS, launch, readAnswers, serve, startOurs, waitForQuiet, warm, warmByHand } from '../lib.mjs';
+import { APPS, THINK_MS, launch, msByName, readAnswers, serve, startOurs, waitForQuiet, warm, warmByHand } from '../lib.mjs';
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'v8.wasm',
@@ -46,7 +46,7 @@ async function run(warmed) {
     const thread = mainThread(events);
     const main = events.filter((e) => `${e.pid}:${e.tid}` === thread && e.ph === 'X' && e.ts >= from && e.ts < to);
     const fontLookups = main.filter((e) => e.name === 'Receive mojo reply' && /font/i.test(JSON.stringify(e.args ?? {})));
-    return { ms: step.ms, sums: sumByName(main), lazy: main.filter((e) => e.name === 'wasm.CompileLazy').length, fontLookups: fontLookups.length };
+    return { ms: step.ms, sums: msByName(main), lazy: main.filter((e) => e.name === 'wasm.CompileLazy').length, fontLookups: fontLookups.length };
   } finally {
     await browser.close();
   }
@@ -61,18 +61,6 @@ function mainThread(events) {
     if (names.get(key) === 'CrRendererMain') counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
-}
-
-/** Milliseconds per event name, an event nested in another of the same name counted once. */
-function sumByName(events) {
-  const sums = {};
-  const outerEnd = {};
-  for (const e of [...events].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
-    if (e.ts < (outerEnd[e.name] ?? -Infinity)) continue;
-    sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
-    outerEnd[e.name] = e.ts + e.dur;
-  }
-  return sums;
 }
 
 const server = await serve(dir, PORT);
