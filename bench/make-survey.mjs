@@ -1,6 +1,6 @@
 // Generates the SurveyJS version of a trial's patient questionnaire (bench/surveyjs/survey.json)
 // from its definition (static/trials/<id>.toml) and the app's English words
-// (src/app/i18n/en.rs), so that the page the benchmark compares us with asks the same questions,
+// (src/i18n/en.rs), so that the page the benchmark compares us with asks the same questions,
 // with the same answer options, "I’m not sure" and text, and cannot drift from ours.
 //
 //   node bench/make-survey.mjs [--trial static/trials/interact.toml] [--out bench/surveyjs/survey.json]
@@ -250,7 +250,7 @@ export function makeSurvey(definitionText, c) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const catalogue = readCatalogue(join(ROOT, 'src/app/i18n/en.rs'));
+  const catalogue = readCatalogue(join(ROOT, 'src/i18n/en.rs'));
   const survey = makeSurvey(readFileSync(trialPath, 'utf8'), catalogue);
   writeFileSync(outPath, `${JSON.stringify(survey, null, 1)}\n`);
   const asked = survey.pages.length - 1;

@@ -5,11 +5,10 @@
 # Stages, in order (each is a function below; add later stages to STAGES):
 #   setup    scripts/setup.sh (--web when the browser tests exist, else --native)
 #   fmt      cargo fmt --all -- --check
-#   clippy   cargo clippy --all-targets -- -D warnings
-#   test     cargo test --all-targets
-#   doctest  cargo test --doc
-#   wasm     cargo build --lib --target wasm32-unknown-unknown --release
-#   web      tests/e2e/run.sh, when it exists
+#   clippy   cargo clippy --workspace --all-targets -- -D warnings
+#   test     cargo test --workspace --all-targets, then the doctests
+#   web      tests/e2e/run.sh, when it exists: the wasm builds (app and engine module) and the
+#            browser tests
 #
 # Every stage after setup runs even if an earlier one failed, so one run reports
 # everything; the script exits non-zero if any stage failed.
@@ -66,19 +65,12 @@ stage_fmt() {
 }
 
 stage_clippy() {
-    cargo clippy --all-targets -- -D warnings
+    cargo clippy --workspace --all-targets -- -D warnings
 }
 
 stage_test() {
-    cargo test --all-targets
-}
-
-stage_doctest() {
-    cargo test --doc
-}
-
-stage_wasm() {
-    cargo build --lib --target wasm32-unknown-unknown --release
+    cargo test --workspace --all-targets
+    cargo test --workspace --doc
 }
 
 stage_web() {
@@ -89,7 +81,7 @@ stage_web() {
     bash "$E2E_RUNNER"
 }
 
-STAGES=(fmt clippy test doctest wasm web)
+STAGES=(fmt clippy test web)
 
 # --- runner ------------------------------------------------------------------
 

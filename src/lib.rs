@@ -1,27 +1,23 @@
-//! prescreen: a clinical-trial eligibility pre-screener.
+//! The web app: a Yew front end that runs the engine in the browser. Nothing a person answers
+//! leaves the page: there is no request but the ones that load the app and the trial definition.
 //!
-//! The pipeline follows the data (see ARCHITECTURE.md):
-//! definition text → [`definition::load`] (parse, then check) → [`trial::Trial`] →
-//! [`engine::evaluate`] with [`answers::Answers`] → [`engine::Evaluation`] → [`report::Report`].
-//!
-//! Everything here is pure: no I/O, no clock, no web dependencies, and no panic on any input.
+//! `state` holds the one state and its reducer; `components` render it; `form` reads what people
+//! type; `fragment` is the save-a-link format; `load` fetches the trial's definition; `options` the address's
+//! options (trial, and how an embedding registry wants the page shown); `referral` the clinician's summary text; `dom` holds
+//! every direct browser call, so the rest stays testable natively.
 
-pub mod answers;
-pub mod app;
-pub mod compiled;
-pub mod date;
-pub mod definition;
-pub mod diagnostic;
-pub mod engine;
-pub mod generate;
-pub mod report;
-pub mod rule;
-pub mod text;
-pub mod trial;
+pub mod components;
+pub mod dom;
+pub mod form;
+pub mod fragment;
+pub mod i18n;
+pub mod load;
+pub mod options;
+pub mod referral;
+pub mod state;
 
-pub use answers::{Answer, Answers};
-pub use definition::{compile, load, split};
-pub use diagnostic::{Diagnostic, Span};
-pub use engine::{evaluate, Evaluation, Status, Truth, Verdict};
-pub use text::{Lang, Text};
-pub use trial::Trial;
+/// Starts the app in the page's `<main>`-less body. Called by the `prescreen-app` binary.
+pub fn run() {
+    dom::show_message_on_panic();
+    yew::Renderer::<components::app::App>::new().render();
+}

@@ -3,14 +3,22 @@
 
 use std::rc::Rc;
 
-use prescreen::answers::parse_answer;
-use prescreen::app::components::screener::{Screener, ScreenerProps};
-use prescreen::app::options::{Options, Problem};
-use prescreen::app::state::{Mode, Page, State};
-use prescreen::Lang;
+use prescreen_app::components::screener::{Screener, ScreenerProps};
+use prescreen_app::options::{Options, Problem};
+use prescreen_app::state::{Mode, Page, State};
+use prescreen_engine::answers::parse_answer;
+use prescreen_engine::Lang;
 use yew::LocalServerRenderer;
 
-use crate::util::{interact, today, INTERACT_PATH};
+const INTERACT_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/trials/interact.toml");
+
+fn interact() -> prescreen_engine::Trial {
+    prescreen_engine::load(&std::fs::read_to_string(INTERACT_PATH).unwrap()).unwrap()
+}
+
+fn today() -> prescreen_engine::date::Date {
+    prescreen_engine::date::Date::parse("2026-11-25").unwrap()
+}
 
 fn state<S: AsRef<str>>(lang: Lang, pairs: &[(S, S)], page: Page) -> State {
     let trial = interact().into();
@@ -192,7 +200,7 @@ fn a_demo_trial_says_so_on_every_page() {
         "/static/trials/demo_cardio.toml"
     ))
     .unwrap();
-    let trial = prescreen::app::state::SharedTrial::from(prescreen::load(&source).unwrap());
+    let trial = prescreen_app::state::SharedTrial::from(prescreen_engine::load(&source).unwrap());
     for (lang, badge) in [
         (Lang::En, "Demo trial: fictional, for demonstration only"),
         (Lang::It, "Studio dimostrativo"),

@@ -1,8 +1,8 @@
-// Trunk post-build hook: builds the engine's JavaScript API (src/bin/engine, README.md "Engine
+// Trunk post-build hook: builds the engine's JavaScript API (crates/engine-js, README.md "Engine
 // API (JavaScript)") into the staging directory's engine/ folder. Trunk builds only the app named
 // in index.html; the engine is a separate wasm binary so that the app's wasm does not carry it.
 //
-//   cargo build --target wasm32-unknown-unknown --bin prescreen-engine   (--release in release)
+//   cargo build --target wasm32-unknown-unknown -p prescreen-engine-js   (--release in release)
 //   wasm-bindgen --target web --no-typescript --out-name prescreen_engine
 //   wasm-opt -Oz, short import names, terser on the glue                  (release only, as the app)
 //
@@ -39,17 +39,17 @@ function run(command, args, { capture = false } = {}) {
 }
 
 // Cargo says where it put the wasm (CARGO_TARGET_DIR and the profile are its business).
-const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', 'prescreen-engine', '--message-format=json-render-diagnostics'];
+const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'prescreen-engine-js', '--message-format=json-render-diagnostics'];
 if (release) cargoArgs.push('--release');
 const wasm = run('cargo', cargoArgs, { capture: true })
   .split('\n')
   .filter((line) => line.startsWith('{'))
   .map((line) => JSON.parse(line))
-  .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'prescreen-engine')
+  .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'prescreen-engine-js')
   .flatMap((m) => m.filenames)
   .find((f) => f.endsWith('.wasm'));
 if (!wasm) {
-  console.error('build-engine: cargo built no prescreen-engine .wasm');
+  console.error('build-engine: cargo built no prescreen-engine-js .wasm');
   process.exit(1);
 }
 

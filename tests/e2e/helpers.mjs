@@ -126,9 +126,9 @@ export function assertNoPageErrors(page) {
 
 // --- the app's words ---------------------------------------------------------------------------
 
-/** Reads a Rust `&'static str` catalogue (src/app/i18n/<lang>.rs) into an object. */
+/** Reads a Rust `&'static str` catalogue (src/i18n/<lang>.rs) into an object. */
 function readCatalogue(lang) {
-  const source = readFileSync(join(ROOT, 'src/app/i18n', `${lang}.rs`), 'utf8');
+  const source = readFileSync(join(ROOT, 'src/i18n', `${lang}.rs`), 'utf8');
   const words = {};
   for (const [, key, literal] of source.matchAll(/^\s+(\w+): ("(?:[^"\\]|\\.)*"),\s*$/gm)) {
     words[key] = JSON.parse(literal);

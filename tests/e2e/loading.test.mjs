@@ -67,8 +67,8 @@ describe('loading the trial', () => {
     assert.deepEqual(problems, [], 'the unknown-trial page is a page like the others');
   }));
 
-  // index.html fetches the compiled trial with the page; the app takes it from there (src/app/dom.rs,
-  // early_trial; src/app/load.rs). Whichever comes first, the definition or the app's code, there is one request.
+  // index.html fetches the compiled trial with the page; the app takes it from there (src/dom.rs,
+  // early_trial; src/load.rs). Whichever comes first, the definition or the app's code, there is one request.
   const LOADING_SEEN = `
     new MutationObserver(() => {
       if (document.querySelector('main p.loading')) window.loadingSeen = true;

@@ -60,7 +60,7 @@ describe('privacy', () => {
     const later = recorder.requests.filter((r) => r.phase !== 'load');
     const show = (rs) => rs.map((r) => `${r.method} ${r.url} (${r.resourceType})`).join('\n  ');
     // After the first load, one request only: the switch to Italian fetches the trial's Italian
-    // file (src/app/load.rs), a plain GET of our own file, which carries no answer (checked below).
+    // file (src/load.rs), a plain GET of our own file, which carries no answer (checked below).
     assert.deepEqual(
       later.map((r) => `${r.method} ${r.url}${r.postData ?? ''}`),
       [`GET ${new URL('trials/interact.it.trial', BASE_URL).href}`],

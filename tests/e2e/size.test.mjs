@@ -1,6 +1,6 @@
 // The first page load's transfer budget, computed from the build, so it is the same on every
 // machine: the page, every asset it references (stylesheet, script, wasm) and the compiled trial
-// it fetches, in the language shown (src/app/load.rs), for each language: each file
+// it fetches, in the language shown (src/load.rs), for each language: each file
 // compressed as tools/serve.mjs sends it (gzip by zopfli, or zlib at level 9 where zopfli is not
 // installed; brotli quality 11 shown for the record). No browser needed.
 import { test } from 'node:test';

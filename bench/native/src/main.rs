@@ -6,10 +6,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use prescreen::date::Date;
-use prescreen::engine::relevance;
-use prescreen::report::Report;
-use prescreen::{evaluate, Answers, Lang};
+use prescreen_engine::date::Date;
+use prescreen_engine::evaluation::relevance;
+use prescreen_engine::report::Report;
+use prescreen_engine::{evaluate, Answers, Lang};
 
 const INTERACT: &str = include_str!("../../../static/trials/interact.toml");
 const MIDWAY: &str = r#"{"sex": "female", "age": 61, "adenocarcinoma": "yes", "metastatic": "yes",
@@ -18,7 +18,7 @@ const MIDWAY: &str = r#"{"sex": "female", "age": 61, "adenocarcinoma": "yes", "m
   "first_line_months": 11, "metastatic_chemo": "no", "evaluable_disease": "yes"}"#;
 
 fn main() {
-    let trial = prescreen::load(INTERACT).expect("interACT loads");
+    let trial = prescreen_engine::load(INTERACT).expect("interACT loads");
     let today = Date::parse("2026-11-25");
     let answers = Answers::from_json(&trial, MIDWAY, today).expect("valid answers");
 

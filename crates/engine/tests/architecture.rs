@@ -1,0 +1,144 @@
+//! The engine's purity (ARCHITECTURE.md): its dependency tree holds no web crate, which the
+//! compiler then enforces, and its code does no I/O, reads no clock or environment and prints
+//! nothing, which a text search checks.
+
+use std::path::{Path, PathBuf};
+
+/// Words that must not appear in engine code, with why.
+const FORBIDDEN: &[(&str, &str)] = &[
+    ("yew", "the engine knows nothing of Yew"),
+    ("web_sys", "the engine knows nothing of the browser"),
+    ("js_sys", "the engine knows nothing of the browser"),
+    ("wasm_bindgen", "the engine knows nothing of the browser"),
+    ("gloo", "the engine knows nothing of the browser"),
+    ("std::fs", "the engine does no I/O"),
+    ("std::io", "the engine does no I/O"),
+    ("std::net", "the engine does no I/O"),
+    ("std::env", "the engine reads no environment"),
+    (
+        "SystemTime",
+        "the engine reads no clock: callers pass today's date",
+    ),
+    ("Instant::now", "the engine reads no clock"),
+    ("println!", "the engine prints nothing"),
+    ("eprintln!", "the engine prints nothing"),
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn engine_code_does_no_io_and_knows_no_browser() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let engine: Vec<&PathBuf> = files.iter().collect();
+    assert!(
+        engine.len() >= 15,
+        "expected the engine's files, found {}",
+        engine.len()
+    );
+    let mut problems = Vec::new();
+    for path in engine {
+        let text = std::fs::read_to_string(path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for (word, why) in FORBIDDEN {
+                if code.contains(word) {
+                    problems.push(format!("{}:{}: `{word}`: {why}", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The crates a package's build pulls in for `target` (`all`: every platform), by `cargo tree`:
+/// normal and build dependencies, what ships, not what its tests use.
+fn dependency_tree(package: &str, target: &str) -> Vec<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(["tree", "--locked", "-p", package])
+        .args(["-e", "normal,build", "--target", target, "--prefix", "none"])
+        .args(["--format", "{p}"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo tree -p {package}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+const WEB_CRATES: &[&str] = &[
+    "yew",
+    "web-sys",
+    "js-sys",
+    "wasm-bindgen",
+    "gloo",
+    "serde-wasm-bindgen",
+];
+
+fn assert_no_web_crate(package: &str) -> Vec<String> {
+    let names = dependency_tree(package, "all");
+    assert!(
+        names.iter().any(|n| n == package),
+        "the tree of {package} names it: {names:?}"
+    );
+    let web: Vec<_> = names
+        .iter()
+        .filter(|n| {
+            WEB_CRATES
+                .iter()
+                .any(|w| n == w || n.starts_with(&format!("{w}-")))
+        })
+        .collect();
+    assert!(web.is_empty(), "{package} depends on web crates: {web:?}");
+    names
+}
+
+#[test]
+fn the_engine_depends_on_no_web_crate() {
+    let names = assert_no_web_crate("prescreen-engine");
+    assert!(
+        names.len() <= 16,
+        "the engine pulls in {} crates: {names:?}",
+        names.len()
+    );
+}
+
+#[test]
+fn the_cli_builds_without_web_crates() {
+    let names = assert_no_web_crate("prescreen-cli");
+    assert!(
+        names.len() <= 16,
+        "the CLI pulls in {} crates: {names:?}",
+        names.len()
+    );
+}
+
+/// The check above is only as good as its list: the app's own tree must trip it.
+#[test]
+fn the_web_app_is_what_the_web_crates_check_catches() {
+    let names = dependency_tree("prescreen-app", "wasm32-unknown-unknown");
+    for web in ["yew", "web-sys", "wasm-bindgen"] {
+        assert!(names.iter().any(|n| n == web), "the app's tree lacks {web}");
+    }
+}

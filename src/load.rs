@@ -1,0 +1,129 @@
+//! Loading a trial: its compiled form in the language shown, `trials/<id>.<lang>.trial`, which
+//! `prescreen split` writes from the checked definition (src/compiled). When there is none (a
+//! registry may drop in a definition as it is), the definition itself, `<id>.<lang>.toml` or else
+//! `<id>.toml`, read and checked by the engine's module, which only then is fetched: reading TOML
+//! would be a third of the app's own wasm.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::dom::{self, EarlyTrial};
+use crate::state::SharedTrial;
+use prescreen_engine::text::Lang;
+
+#[derive(Clone, PartialEq)]
+pub enum Load {
+    Loading,
+    /// The file could not be fetched.
+    Failed,
+    /// No trial by this id: not a plain id, or no such file.
+    Unknown(String),
+    /// The file was fetched but cannot be used: a definition's diagnostics, rendered as the CLI
+    /// shows them, or why a compiled trial cannot be read. For the trial's authors.
+    Invalid(String),
+    Ready(SharedTrial),
+}
+
+/// The compiled trial in one language, as index.html's inline script names it too.
+pub fn compiled_path(id: &str, lang: Lang) -> String {
+    format!("trials/{id}.{}.trial", lang.code())
+}
+
+/// The definitions, to read when there is no compiled trial: the one in `lang` (made by `split`)
+/// and the one in every language.
+fn definition_paths(id: &str, lang: Lang) -> [String; 2] {
+    [
+        format!("trials/{id}.{}.toml", lang.code()),
+        format!("trials/{id}.toml"),
+    ]
+}
+
+/// What the page's early fetch (index.html) has already brought, when that settles it: `None`
+/// while it is still coming, or when there was none, or when it found no compiled trial.
+pub fn early(id: &str, lang: Lang) -> Option<Load> {
+    match dom::early_trial(id, lang) {
+        EarlyTrial::Here(status, source) if status != 404 => {
+            Some(compiled(id, &compiled_path(id, lang), status, &source))
+        }
+        _ => None,
+    }
+}
+
+/// The trial in `lang`: from the page's early fetch once it settles, else fetched now.
+pub async fn fetch_trial(id: &str, lang: Lang) -> Load {
+    if let EarlyTrial::Coming(promise) = dom::early_trial(id, lang) {
+        // Settled, whatever the outcome: the early fetch records it.
+        let _ = JsFuture::from(promise).await;
+    }
+    let path = compiled_path(id, lang);
+    let (status, source) = match dom::early_trial(id, lang) {
+        EarlyTrial::Here(status, source) => (status, source),
+        EarlyTrial::Failed => return Load::Failed,
+        EarlyTrial::Coming(_) | EarlyTrial::Absent => match get(&path).await {
+            Some(response) => response,
+            None => return Load::Failed,
+        },
+    };
+    if status != 404 {
+        return compiled(id, &path, status, &source);
+    }
+    for path in definition_paths(id, lang) {
+        match get(&path).await {
+            Some((404, _)) => continue,
+            Some((200..=299, source)) => return definition(&path, &source).await,
+            _ => return Load::Failed,
+        }
+    }
+    Load::Unknown(id.to_string())
+}
+
+/// A response's status and text (empty unless OK); `None` when no response came. With the
+/// browser's `fetch` itself: a request library (gloo-net) cost the wasm 1.8 KB gzip for one GET.
+async fn get(path: &str) -> Option<(u16, String)> {
+    let response: web_sys::Response = JsFuture::from(dom::fetch(path)?)
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let status = response.status();
+    let source = if response.ok() {
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()?
+    } else {
+        String::new()
+    };
+    Some((status, source))
+}
+
+/// What a response for the compiled trial at `path` leads to: the trial, or the page that says
+/// why not.
+fn compiled(id: &str, path: &str, status: u16, source: &str) -> Load {
+    match status {
+        200..=299 => trial(path, source),
+        404 => Load::Unknown(id.to_string()),
+        _ => Load::Failed,
+    }
+}
+
+/// The trial a compiled trial's text holds, or the page that says it cannot be read.
+fn trial(path: &str, source: &str) -> Load {
+    match prescreen_engine::compiled::read(source) {
+        Some(trial) => Load::Ready(trial.into()),
+        // For the trial's authors, as the definition's problems are: not translated.
+        None => Load::Invalid(format!(
+            "{path}: not a compiled trial this app reads. Make it again with `prescreen split`."
+        )),
+    }
+}
+
+/// A definition with no compiled trial beside it, read and checked by the engine's module: the
+/// trial, or its problems as `prescreen check` shows them.
+async fn definition(path: &str, source: &str) -> Load {
+    match dom::compile(source, path).await {
+        Some(Ok(compiled)) => trial(path, &compiled),
+        Some(Err(problems)) => Load::Invalid(problems),
+        None => Load::Failed,
+    }
+}
