@@ -168,7 +168,7 @@ export async function journey(page, key, first, answers, thinkMs) {
 export const questionSteps = (steps) => steps.filter((s) => s.to.split(',').length === 1 && !s.to.startsWith('page:'));
 
 /**
- * Our page on `port`, cold, for the experiments on our app alone (`experiments/`): a new context
+ * Our page on `port`, cold, for the experiments on our app alone (`ab.mjs`): a new context
  * with the probe, CPU and network throttled, loaded, and Start pressed. Returns the page and the
  * probe's key for the first question.
  */

@@ -30,7 +30,7 @@ const ONLY = option('apps', 'ours,theirs,engine').split(',');
 // Before each measurement, wait (up to --quiet-wait seconds) until the rest of the machine uses
 // less than --quiet of its CPU (2 cores: 0.25 is half a core).
 const QUIET = Number(option('quiet', 0.25));
-// An experiment's script injected into our page only, before the app (bench/experiments/).
+// An experiment's script injected into our page only, before the app (--patch FILE).
 const PATCH = option('patch', null) && readFileSync(resolve(option('patch')), 'utf8');
 const QUIET_WAIT_MS = Number(option('quiet-wait', 120)) * 1000;
 // A measurement during which others took more than --max-others of the machine's CPU is kept in
@@ -131,8 +131,8 @@ const MIDWAY = {
 
 /**
  * Times the prescreen-engine wasm module (dist/engine/) in a page of our origin, as
- * `cargo bench --bench engine` times the engine natively: the midway patient gets one more answer
- * (evaluable_disease = yes), then evaluate and relevant. Each figure is the median of five rounds
+ * `cargo bench -p prescreen-engine --bench engine` times the engine natively: the midway patient
+ * gets one more answer (evaluable_disease = yes), then evaluate and relevant. Each figure is the median of five rounds
  * of enough changes to last about 300 ms; without throttling and with the 4x CPU slowdown.
  * Returns null when the build has no engine.
  */

@@ -3,17 +3,17 @@
 // step times only: it prints each run's steps, then per build the first two steps, the worst
 // step of each run and the steps over 50 ms.
 //
-//   node bench/experiments/ab.mjs RUNS BUILD BUILD...
+//   node bench/ab.mjs RUNS BUILD BUILD...
 //
 // A BUILD written `pre:DIR` is DIR warmed by hand: the first question is answered, Continue,
 // Back, and only then does the measured journey start. Its first step shows what the first step
 // costs once its code has run once (the most any warming in the app could give).
 // A BUILD may end in `@SWITCH` (one or more): Chromium switches for that build's runs only, e.g.
 // `DIR@--js-flags=--liftoff-only`, to compare the same build with and without a switch.
-// Used in the ninth and tenth sessions (BENCHMARKS.md) with bench/experiments/rehearsal.patch and
-// rehearsal-real.patch, and in the eleventh for the caret a click on an answer leaves.
+// Used for the rehearsals of the first step and for the caret a click on an answer leaves
+// (BENCHMARKS.md, Decisions).
 import { resolve } from 'node:path';
-import { THINK_MS, journey, launch, median, questionSteps, readAnswers, serve, startOurs, waitForQuiet, warm, warmByHand } from '../lib.mjs';
+import { THINK_MS, journey, launch, median, questionSteps, readAnswers, serve, startOurs, waitForQuiet, warm, warmByHand } from './lib.mjs';
 
 const ANSWERS = readAnswers();
 // lib.mjs's own options (--browser-arg ARG, --encoding E, --no-throttle) are for lib.mjs, not builds.
@@ -23,7 +23,7 @@ const [runs, ...names] = process.argv
   .filter((arg, i, all) => !arg.startsWith('--') && !VALUED.has(all[i - 1]));
 const builds = names.map(parseBuild);
 if (!(Number(runs) > 0) || builds.length < 1) {
-  console.error('usage: node bench/experiments/ab.mjs RUNS BUILD [BUILD...]   (BUILD: a dist directory, or pre:DIR)');
+  console.error('usage: node bench/ab.mjs RUNS BUILD [BUILD...]   (BUILD: a dist directory, or pre:DIR)');
   process.exit(2);
 }
 /**
