@@ -55,7 +55,7 @@ pub fn focus(id: &str) {
 /// only with caret browsing. A click on an answer's label leaves one in its words, and the
 /// question page changes those words in place for the next question; with the caret still in
 /// them, Chromium looked up a font on the main thread during the next Continue (BENCHMARKS.md,
-/// eleventh session). A text box's caret (anchored beside the box, not in a text node) is the one
+/// decision 4876bbc). A text box's caret (anchored beside the box, not in a text node) is the one
 /// being typed at, and a selection of some words is the person's: both are kept.
 pub fn drop_caret() {
     if let Some(Ok(Some(selection))) = window().map(|w| w.get_selection()) {

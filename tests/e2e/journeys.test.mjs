@@ -74,7 +74,7 @@ describe('patient journeys', () => {
 
   // A mouse click on words puts a caret in them, as in any page. The question page changes its
   // words in place for the next question, and a caret left in an answer's label cost the next
-  // Continue a font lookup in Chromium (BENCHMARKS.md, eleventh session). So a click in the form
+  // Continue a font lookup in Chromium (BENCHMARKS.md, decision 4876bbc). So a click in the form
   // drops such a caret at once; a text box's own caret stays, for typing.
   test("a click on an answer's words leaves no caret in them; a text box keeps its own", withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await journey(page, ELIGIBLE, { stopAt: 'sex' });
