@@ -3,162 +3,93 @@
 //
 // Why: wasm-bindgen names each of the ~150 imports like `__wbg_getBoundingClientRect_329ca748ec918b0c`
 // under the module `./prescreen-app_bg.js`, and each name is written twice, once in the wasm and
-// once in the glue. The hash suffixes do not compress: about 4 KB gzip of the first load was names.
+// once in the glue. The hash suffixes do not compress: about 5 KB gzip of the first load was names.
 // The names are private to this pair of files (the page calls only the glue's `init`), so any
-// unique names do. Every long name must be found in the glue as a whole word, or the build fails.
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+// unique names do.
+//
+// Binaryen renames the wasm (`wasm-opt --minify-imports-and-exports-and-modules`); the glue is
+// renamed from the two modules' own import and export lists, which the pass keeps in order, as
+// WebAssembly reads them. Every import must be found in the glue as a whole word, or the build
+// fails; an export the glue never uses (`main`) is renamed in the wasm alone.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { swapIntegrity } from './integrity.mjs';
 
-/** `a`, `b`, … `Z`, `aa`, `ab`, …: valid, unquoted JavaScript property names. */
-export function shortName(i) {
-  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  let name = '';
-  do {
-    name = letters[i % letters.length] + name;
-    i = Math.floor(i / letters.length) - 1;
-  } while (i >= 0);
-  return name;
+/** `wasm` with its imports and exports renamed by binaryen's pass (wasm-opt from PATH). */
+export function minifyNames(wasm) {
+  // The pass prints its map on standard output, so the module goes through files.
+  const dir = mkdtempSync(join(tmpdir(), 'short-names-'));
+  try {
+    const [input, output] = [join(dir, 'in.wasm'), join(dir, 'out.wasm')];
+    writeFileSync(input, wasm);
+    execFileSync('wasm-opt', [input, '--minify-imports-and-exports-and-modules', '-o', output], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    return readFileSync(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-const uleb = (n) => {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return Buffer.from(out);
-};
-
-/** A reader over one wasm binary: LEB128 numbers, names, and its position. */
-function reader(bytes, start) {
-  let pos = start;
-  const r = {
-    get pos() {
-      return pos;
-    },
-    u32() {
-      let result = 0;
-      let shift = 0;
-      let byte;
-      do {
-        byte = bytes[pos++];
-        result += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
-      return result;
-    },
-    name() {
-      const length = r.u32();
-      const text = bytes.toString('utf8', pos, pos + length);
-      pos += length;
-      return text;
-    },
-    skip(n) {
-      pos += n;
-    },
+/**
+ * The renames the pass made: old name → new name, for import modules and names (`imports`) and
+ * for exports (`exports`), read from both modules in order.
+ */
+export function renamesBetween(before, after) {
+  const [a, b] = [before, after].map((bytes) => new WebAssembly.Module(bytes));
+  const [importsA, importsB] = [a, b].map((m) => WebAssembly.Module.imports(m));
+  const [exportsA, exportsB] = [a, b].map((m) => WebAssembly.Module.exports(m));
+  if (importsA.length !== importsB.length || exportsA.length !== exportsB.length) {
+    throw new Error('short-names: the pass changed the number of imports or exports');
+  }
+  const imports = new Map();
+  const add = (old, now) => {
+    if (imports.has(old) && imports.get(old) !== now) throw new Error(`short-names: "${old}" renamed twice`);
+    imports.set(old, now);
   };
-  return r;
-}
-
-const encodeName = (text) => {
-  const bytes = Buffer.from(text, 'utf8');
-  return Buffer.concat([uleb(bytes.length), bytes]);
-};
-
-/** Skips an import's description (func, table, memory or global) and returns its bytes. */
-function importDesc(bytes, r) {
-  const start = r.pos;
-  const kind = bytes[start];
-  r.skip(1);
-  const limits = () => {
-    const flags = r.u32();
-    r.u32();
-    if (flags & 1) r.u32();
-  };
-  if (kind === 0) r.u32();
-  else if (kind === 1) {
-    r.skip(1);
-    limits();
-  } else if (kind === 2) limits();
-  else if (kind === 3) r.skip(2);
-  else throw new Error(`short-names: unknown import kind ${kind}`);
-  return bytes.subarray(start, r.pos);
+  importsA.forEach((imp, i) => {
+    add(imp.module, importsB[i].module);
+    add(imp.name, importsB[i].name);
+  });
+  const exports = new Map(exportsA.map((exp, i) => [exp.name, exportsB[i].name]));
+  return { imports, exports };
 }
 
 /** `name` as a whole word: not part of a longer identifier. */
-const word = (name) =>
-  new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, 'g');
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const word = (name) => new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g');
+/** An export as the glue reads it: `wasm.name`. */
+const property = (name) => new RegExp(`(?<=\\bwasm\\.)${escape(name)}(?![\\w$])`, 'g');
 
-/** Returns the wasm with renamed imports and exports, and the map old name → new name. */
-export function renameWasm(bytes, glue) {
-  const inGlue = (name) => word(name).test(glue);
-  if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error('short-names: not a wasm binary');
-  const renames = new Map();
-  const rename = (old) => {
-    if (!renames.has(old)) renames.set(old, shortName(renames.size));
-    return renames.get(old);
+/** The glue with every old name replaced; fails if an import is missing from it. */
+export function renameGlue(code, { imports, exports }) {
+  // Placeholders first, so that a new name equal to an old one is not renamed twice.
+  const placeholders = [];
+  const swap = (pattern, now) => {
+    code = code.replace(pattern, `\u0000${placeholders.length}\u0000`);
+    placeholders.push(now);
   };
-  const parts = [bytes.subarray(0, 8)];
-  const r = reader(bytes, 8);
-  while (r.pos < bytes.length) {
-    const sectionStart = r.pos;
-    const id = bytes[r.pos];
-    r.skip(1);
-    const size = r.u32();
-    const bodyStart = r.pos;
-    const end = bodyStart + size;
-    if (id === 2 || id === 7) {
-      const count = r.u32();
-      const body = [uleb(count)];
-      for (let i = 0; i < count; i++) {
-        if (id === 2) {
-          const module = r.name();
-          const field = r.name();
-          body.push(encodeName(rename(module)), encodeName(rename(field)), importDesc(bytes, r));
-        } else {
-          const field = r.name();
-          const descStart = r.pos;
-          r.skip(1);
-          r.u32();
-          // `memory` is a common word that the glue may use for other things too, and an export
-          // the glue never calls (`main`) keeps its name.
-          const name = field === 'memory' || !inGlue(field) ? field : rename(field);
-          body.push(encodeName(name), bytes.subarray(descStart, r.pos));
-        }
-      }
-      if (r.pos !== end) throw new Error(`short-names: section ${id} did not parse to its end`);
-      const content = Buffer.concat(body);
-      parts.push(Buffer.from([id]), uleb(content.length), content);
-    } else {
-      parts.push(bytes.subarray(sectionStart, end));
-    }
-    r.skip(end - r.pos);
-  }
-  return { wasm: Buffer.concat(parts), renames };
-}
-
-/** The glue with every old name, as a whole word, replaced; fails if one is missing. */
-export function renameGlue(code, renames) {
-  for (const [old, now] of renames) {
+  for (const [old, now] of imports) {
     const pattern = word(old);
     if (!pattern.test(code)) throw new Error(`short-names: "${old}" is not in the glue`);
-    code = code.replace(pattern, now);
+    swap(pattern, now);
   }
-  return code;
+  for (const [old, now] of exports) swap(property(old), now);
+  return code.replace(/\u0000(\d+)\u0000/g, (_, i) => placeholders[Number(i)]);
 }
 
 /** Renames one wasm and its glue in place; returns both files' bytes before and after. */
 export function shortenFiles(wasmPath, gluePath) {
   const wasmBefore = readFileSync(wasmPath);
   const glueBefore = readFileSync(gluePath);
-  const { wasm, renames } = renameWasm(wasmBefore, glueBefore.toString('utf8'));
+  const wasm = minifyNames(wasmBefore);
+  const renames = renamesBetween(wasmBefore, wasm);
   const glue = Buffer.from(renameGlue(glueBefore.toString('utf8'), renames), 'utf8');
   writeFileSync(wasmPath, wasm);
   writeFileSync(gluePath, glue);
-  console.log(`short-names: ${renames.size} names; ${wasmPath} ${wasmBefore.length} -> ${wasm.length} bytes`);
+  console.log(`short-names: ${renames.imports.size + renames.exports.size} names; ${wasmPath} ${wasmBefore.length} -> ${wasm.length} bytes`);
   return { wasmBefore, wasm, glueBefore, glue };
 }
 

@@ -1,7 +1,8 @@
-// tools/short-names.mjs, on a hand-made wasm binary: no browser needed.
+// tools/short-names.mjs, on a hand-made wasm binary: binaryen's pass renames the wasm, and the glue
+// follows it. No browser needed; wasm-opt comes from PATH (tools/node, as the build has it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shortName, renameWasm, renameGlue } from '../../tools/short-names.mjs';
+import { minifyNames, renamesBetween, renameGlue } from '../../tools/short-names.mjs';
 
 // (module (import "./x_bg.js" "__wbg_log_0123456789abcdef" (func)) (memory 1)
 //         (export "memory" (memory 0)) (export "main" (func 0)) (export "__wbindgen_start" (func 0)))
@@ -14,7 +15,7 @@ const wasm = Buffer.concat([
 ]);
 const glue =
   'const i={"./x_bg.js":{__wbg_log_0123456789abcdef:()=>{}}};' +
-  'function go(w){w.memory.buffer;w.__wbindgen_start();log("__wbg_log_0123456789abcdefX")}';
+  'function go(wasm){wasm.memory.buffer;wasm.__wbindgen_start();const memory=1;log("__wbg_log_0123456789abcdefX")}';
 
 function name(text) {
   return [text.length, ...Buffer.from(text)];
@@ -23,30 +24,39 @@ function section(id, body) {
   return Buffer.from([id, body.length, ...body]);
 }
 
-test('short names are unique and valid property names', () => {
-  const names = Array.from({ length: 3000 }, (_, i) => shortName(i));
-  assert.equal(new Set(names).size, names.length);
-  for (const n of names) assert.match(n, /^[A-Za-z]+$/);
-});
-
-test('imports and the exports the glue calls are renamed in both files alike', async () => {
-  const { wasm: out, renames } = renameWasm(wasm, glue);
-  assert.ok(out.length < wasm.length);
+test('binaryen renames every import and export, and the map is read from both modules', () => {
+  const out = minifyNames(wasm);
   assert.ok(WebAssembly.validate(out));
-  const module = await WebAssembly.compile(out);
-  const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
-  const exports = WebAssembly.Module.exports(module).map((e) => e.name);
-  assert.deepEqual(imports, [`${renames.get('./x_bg.js')}.${renames.get('__wbg_log_0123456789abcdef')}`]);
-  // `memory` is a common word and `main` is not in the glue: both keep their names.
-  assert.deepEqual(exports, ['memory', 'main', renames.get('__wbindgen_start')]);
-
-  const renamed = renameGlue(glue, renames);
-  assert.ok(!renamed.includes('"./x_bg.js"') && !renamed.includes('w.__wbindgen_start'));
-  // Only whole words: a longer identifier that starts with a name is left alone.
-  assert.ok(renamed.includes('"__wbg_log_0123456789abcdefX"'));
+  assert.ok(out.length < wasm.length, `${out.length} bytes, was ${wasm.length}`);
+  const { imports, exports } = renamesBetween(wasm, out);
+  assert.deepEqual([...imports.keys()], ['./x_bg.js', '__wbg_log_0123456789abcdef']);
+  assert.deepEqual([...exports.keys()], ['memory', 'main', '__wbindgen_start']);
+  for (const now of [...imports.values(), ...exports.values()]) assert.ok(now.length <= 2, now);
+  const module = new WebAssembly.Module(out);
+  assert.deepEqual(
+    WebAssembly.Module.imports(module).map((i) => [i.module, i.name]),
+    [[imports.get('./x_bg.js'), imports.get('__wbg_log_0123456789abcdef')]],
+  );
 });
 
-test('a name the glue does not contain fails the build', () => {
-  const { renames } = renameWasm(wasm, glue);
+test('the glue follows: imports as whole words, exports where it reads them from the wasm', () => {
+  const renames = renamesBetween(wasm, minifyNames(wasm));
+  const renamed = renameGlue(glue, renames);
+  const { imports, exports } = renames;
+  assert.ok(renamed.includes(`"${imports.get('./x_bg.js')}":{${imports.get('__wbg_log_0123456789abcdef')}:`), renamed);
+  assert.ok(renamed.includes(`wasm.${exports.get('memory')}.buffer`), renamed);
+  assert.ok(renamed.includes(`wasm.${exports.get('__wbindgen_start')}()`), renamed);
+  // A local variable called like an export, and a longer identifier that starts with a name, stay.
+  assert.ok(renamed.includes('const memory=1'), renamed);
+  assert.ok(renamed.includes('"__wbg_log_0123456789abcdefX"'), renamed);
+});
+
+test('a new name equal to another old name is not renamed again', () => {
+  const renames = { imports: new Map([['a', 'b'], ['b', 'c']]), exports: new Map() };
+  assert.equal(renameGlue('a;b', renames), 'b;c');
+});
+
+test('an import the glue does not contain fails the build', () => {
+  const renames = renamesBetween(wasm, minifyNames(wasm));
   assert.throws(() => renameGlue('const i={};', renames), /is not in the glue/);
 });
