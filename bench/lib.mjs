@@ -222,7 +222,7 @@ export function prepareSurveyJs() {
   }
 }
 
-/** The app's English words the floor page shows (src/i18n/en.rs, as make-survey.mjs reads them). */
+/** The app's English words the floor page shows (static/i18n/en.txt, as make-survey.mjs reads them). */
 const FLOOR_WORDS = ['app_name', 'back', 'continue_button', 'unsure', 'what_does_this_mean', 'progress', 'number_hint',
   'save_link', 'check_title', 'check_lead', 'change', 'change_hidden', 'see_result'];
 
@@ -235,7 +235,7 @@ const FLOOR_WORDS = ['app_name', 'back', 'continue_button', 'unsure', 'what_does
  */
 export function prepareFloor(answers) {
   copyFileSync(join(ROOT, 'static/app.css'), join(BENCH, 'floor/app.css'));
-  const c = readCatalogue(join(ROOT, 'src/i18n/en.rs'));
+  const c = readCatalogue(join(ROOT, 'static/i18n/en.txt'));
   const list = Object.keys(answers).map((id) => {
     const q = questions.get(id);
     if (!q) throw new Error(`the answers file answers ${id}, which the definition does not ask`);

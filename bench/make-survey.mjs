@@ -1,6 +1,6 @@
 // Generates the SurveyJS version of a trial's patient questionnaire (bench/surveyjs/survey.json)
 // from its definition (static/trials/<id>.toml) and the app's English words
-// (src/i18n/en.rs), so that the page the benchmark compares us with asks the same questions,
+// (static/i18n/en.txt), so that the page the benchmark compares us with asks the same questions,
 // with the same answer options, "I’m not sure" and text, and cannot drift from ours.
 //
 //   node bench/make-survey.mjs [--trial static/trials/interact.toml] [--out bench/surveyjs/survey.json]
@@ -35,9 +35,7 @@ const outPath = args.out ?? join(BENCH, 'surveyjs/survey.json');
 /** The app's English strings: `key: "text",` lines of the catalogue (as tests/e2e/helpers.mjs reads it). */
 export function readCatalogue(path) {
   const words = {};
-  for (const [, key, literal] of readFileSync(path, 'utf8').matchAll(/^\s+(\w+): ("(?:[^"\\]|\\.)*"),\s*$/gm)) {
-    words[key] = JSON.parse(literal);
-  }
+  for (const [, key, text] of readFileSync(path, 'utf8').matchAll(/^(\w+) = (.*)$/gm)) words[key] = text;
   return words;
 }
 
@@ -250,7 +248,7 @@ export function makeSurvey(definitionText, c) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const catalogue = readCatalogue(join(ROOT, 'src/i18n/en.rs'));
+  const catalogue = readCatalogue(join(ROOT, 'static/i18n/en.txt'));
   const survey = makeSurvey(readFileSync(trialPath, 'utf8'), catalogue);
   writeFileSync(outPath, `${JSON.stringify(survey, null, 1)}\n`);
   const asked = survey.pages.length - 1;

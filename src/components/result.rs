@@ -97,7 +97,7 @@ pub fn result_page(state: &StateHandle) -> (String, Html) {
                     <ul class="list">{ for steps }</ul>
                 }
                 <h3 class="heading-s">{ c.bring_title }</h3>
-                <ul class="list">{ for c.bring_items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>
+                <ul class="list">{ for [c.bring_item_1, c.bring_item_2, c.bring_item_3].map(|item| html! { <li>{ item }</li> }) }</ul>
                 <h3 class="heading-s">{ c.contact_title }</h3>
                 <p>{ facts.learn_more.get(lang) }</p>
             </section>

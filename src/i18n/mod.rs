@@ -1,181 +1,222 @@
 //! Every string the app shows that does not come from the trial definition, in each language.
 //! Components take their words from here and nowhere else.
 
-mod en;
-mod it;
+use std::sync::OnceLock;
 
 use prescreen_engine::text::Lang;
 
-/// Strings with `{0}`, `{1}`... are templates: fill them with [`fill`].
-pub struct Catalogue {
-    pub app_name: &'static str,
-    pub skip_to_content: &'static str,
-    pub language: &'static str,
-    pub mode: &'static str,
-    pub mode_patient: &'static str,
-    pub mode_clinician: &'static str,
-    pub privacy_promise: &'static str,
-    pub not_advice: &'static str,
-    pub translation_note: &'static str,
-    pub demo_badge: &'static str,
-    pub loading: &'static str,
-    pub load_failed_title: &'static str,
-    pub load_failed_body: &'static str,
-    pub definition_invalid_title: &'static str,
-    pub definition_invalid_body: &'static str,
-    pub trial_unknown_title: &'static str,
+/// Declares the catalogue's keys once: the struct, and the reader of a catalogue file, which takes
+/// the texts in this order.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $key:ident,)*) => {
+        /// Strings with `{0}`, `{1}`... are templates: fill them with [`fill`].
+        pub struct Catalogue {
+            $($(#[$doc])* pub $key: &'static str,)*
+        }
+
+        impl Catalogue {
+            /// Every key, in the order a catalogue file gives them.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+
+            /// Reads a catalogue file (`static/i18n/<lang>.txt`): `key = text` lines in [`Self::KEYS`]'
+            /// order, `#` comments and blank lines between them. `None` unless there is a text for
+            /// every key and no more. The keys are for people, and for the test that checks each
+            /// file against [`Self::KEYS`]; reading by position keeps them out of the wasm.
+            pub fn read(file: &'static str) -> Option<Catalogue> {
+                let mut texts = file
+                    .lines()
+                    .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                    .map(|line| line.split_once(" = ").map(|(_, text)| text));
+                let catalogue = Catalogue { $($key: texts.next()??,)* };
+                texts.next().is_none().then_some(catalogue)
+            }
+        }
+    };
+}
+
+catalogue! {
+    app_name,
+    skip_to_content,
+    language,
+    mode,
+    mode_patient,
+    mode_clinician,
+    privacy_promise,
+    not_advice,
+    translation_note,
+    demo_badge,
+    loading,
+    load_failed_title,
+    load_failed_body,
+    definition_invalid_title,
+    definition_invalid_body,
+    trial_unknown_title,
     /// `{0}` the trial id that was asked for.
-    pub trial_unknown_body: &'static str,
+    trial_unknown_body,
 
     // Options a registry set wrongly (see app::options); each `{0}` is the value it gave.
-    pub option_problems_title: &'static str,
-    pub option_lang: &'static str,
-    pub option_mode: &'static str,
-    pub option_compact: &'static str,
-    pub option_accent: &'static str,
+    option_problems_title,
+    option_lang,
+    option_mode,
+    option_compact,
+    option_accent,
     /// `{0}` the colour, `{1}` its contrast ratio with white text, such as "1.3".
-    pub option_accent_contrast: &'static str,
+    option_accent_contrast,
 
     // Start page
     /// `{0}` the trial's protocol code.
-    pub start_heading: &'static str,
-    pub start_lead: &'static str,
-    pub start_what_it_is: &'static str,
-    pub start_what_it_is_not: &'static str,
-    pub start_how_long: &'static str,
-    pub start_button: &'static str,
-    pub resume_button: &'static str,
-    pub trial_about: &'static str,
-    pub trial_medicines: &'static str,
-    pub trial_phase: &'static str,
-    pub trial_status: &'static str,
+    start_heading,
+    start_lead,
+    start_what_it_is,
+    start_what_it_is_not,
+    start_how_long,
+    start_button,
+    resume_button,
+    trial_about,
+    trial_medicines,
+    trial_phase,
+    trial_status,
     /// `{0}` status, `{1}` country, `{2}` recruitment start, `{3}` the day it was read.
-    pub trial_status_line: &'static str,
-    pub trial_where: &'static str,
-    pub trial_id_line: &'static str,
+    trial_status_line,
+    trial_where,
+    trial_id_line,
 
     // Question pages
-    pub back: &'static str,
-    pub continue_button: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub unsure: &'static str,
+    back,
+    continue_button,
+    yes,
+    no,
+    unsure,
     /// "I'm not sure" in the clinician's form.
-    pub not_known: &'static str,
-    pub what_does_this_mean: &'static str,
+    not_known,
+    what_does_this_mean,
     /// `{0}` answered so far, `{1}` at most this many still to ask.
-    pub progress: &'static str,
+    progress,
     /// `{0}` the unit, such as "years".
-    pub number_hint: &'static str,
+    number_hint,
     /// `{0}` the unit, such as "days".
-    pub elapsed_hint: &'static str,
-    pub elapsed_number_label: &'static str,
-    pub elapsed_or_date: &'static str,
+    elapsed_hint,
+    elapsed_number_label,
+    elapsed_or_date,
 
     // Errors
-    pub error_summary_title: &'static str,
-    pub error_choose: &'static str,
-    pub error_enter: &'static str,
-    pub error_number: &'static str,
+    error_summary_title,
+    error_choose,
+    error_enter,
+    error_number,
     /// `{0}` min, `{1}` max, `{2}` unit.
-    pub error_range: &'static str,
-    pub error_date: &'static str,
-    pub error_future: &'static str,
-    pub error_both: &'static str,
+    error_range,
+    error_date,
+    error_future,
+    error_both,
 
     // Check your answers
-    pub check_title: &'static str,
-    pub check_lead: &'static str,
-    pub change: &'static str,
-    pub change_hidden: &'static str,
-    pub see_result: &'static str,
+    check_title,
+    check_lead,
+    change,
+    change_hidden,
+    see_result,
 
     // Result
-    pub result_title: &'static str,
-    pub verdict_likely: &'static str,
-    pub verdict_likely_body: &'static str,
-    pub verdict_not: &'static str,
-    pub verdict_not_body: &'static str,
-    pub verdict_undetermined: &'static str,
-    pub verdict_undetermined_body: &'static str,
+    result_title,
+    verdict_likely,
+    verdict_likely_body,
+    verdict_not,
+    verdict_not_body,
+    verdict_undetermined,
+    verdict_undetermined_body,
     /// `{0}` a date.
-    pub temporary_on: &'static str,
+    temporary_on,
     /// `{0}` a number, `{1}` a unit.
-    pub temporary_in: &'static str,
-    pub ask_doctor_about: &'static str,
-    pub criteria_title: &'static str,
-    pub criteria_inclusion: &'static str,
-    pub criteria_exclusion: &'static str,
-    pub criteria_at_site: &'static str,
-    pub status_met: &'static str,
-    pub status_not_met: &'static str,
-    pub status_unknown: &'static str,
-    pub status_excluded: &'static str,
-    pub status_not_excluded: &'static str,
-    pub status_at_site: &'static str,
-    pub status_not_applicable: &'static str,
-    pub how_we_read: &'static str,
-    pub listing_words: &'static str,
-    pub next_steps_title: &'static str,
-    pub bring_title: &'static str,
-    pub bring_items: [&'static str; 3],
-    pub sites_title: &'static str,
-    pub sites_verified: &'static str,
-    pub sites_other: &'static str,
-    pub contact_title: &'static str,
-    pub other_trials_title: &'static str,
-    pub other_trials_note: &'static str,
-    pub print: &'static str,
-    pub start_again: &'static str,
+    temporary_in,
+    ask_doctor_about,
+    criteria_title,
+    criteria_inclusion,
+    criteria_exclusion,
+    criteria_at_site,
+    status_met,
+    status_not_met,
+    status_unknown,
+    status_excluded,
+    status_not_excluded,
+    status_at_site,
+    status_not_applicable,
+    how_we_read,
+    listing_words,
+    next_steps_title,
+    bring_title,
+    bring_item_1,
+    bring_item_2,
+    bring_item_3,
+    sites_title,
+    sites_verified,
+    sites_other,
+    contact_title,
+    other_trials_title,
+    other_trials_note,
+    print,
+    start_again,
     /// `{0}` the trial's protocol code, `{1}` the date.
-    pub print_heading: &'static str,
+    print_heading,
 
     // Saving and clearing
-    pub save_link: &'static str,
-    pub save_link_explain: &'static str,
-    pub save_link_label: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub clear_answers: &'static str,
-    pub cleared: &'static str,
-    pub restored: &'static str,
-    pub restored_partly: &'static str,
-    pub language_failed: &'static str,
+    save_link,
+    save_link_explain,
+    save_link_label,
+    copy,
+    copied,
+    clear_answers,
+    cleared,
+    restored,
+    restored_partly,
+    language_failed,
 
     // Clinician form
-    pub clinician_title: &'static str,
-    pub clinician_lead: &'static str,
-    pub group_diagnosis: &'static str,
-    pub group_treatment: &'static str,
-    pub group_fitness: &'static str,
-    pub group_conditions: &'static str,
-    pub group_pregnancy_consent: &'static str,
-    pub not_applicable_now: &'static str,
-    pub live_verdict: &'static str,
-    pub clinician_likely: &'static str,
-    pub clinician_not: &'static str,
-    pub clinician_undetermined: &'static str,
-    pub open_criteria: &'static str,
-    pub blocking_criteria: &'static str,
-    pub copy_referral: &'static str,
-    pub referral_copied: &'static str,
-    pub referral_label: &'static str,
+    clinician_title,
+    clinician_lead,
+    group_diagnosis,
+    group_treatment,
+    group_fitness,
+    group_conditions,
+    group_pregnancy_consent,
+    not_applicable_now,
+    live_verdict,
+    clinician_likely,
+    clinician_not,
+    clinician_undetermined,
+    open_criteria,
+    blocking_criteria,
+    copy_referral,
+    referral_copied,
+    referral_label,
     /// `{0}` protocol code, `{1}` EU CT number, `{2}` date.
-    pub referral_heading: &'static str,
-    pub referral_verdict: &'static str,
-    pub referral_answers: &'static str,
-    pub referral_open: &'static str,
-    pub referral_blocking: &'static str,
-    pub referral_disclaimer: &'static str,
-    pub not_answered: &'static str,
-    pub crash: &'static str,
+    referral_heading,
+    referral_verdict,
+    referral_answers,
+    referral_open,
+    referral_blocking,
+    referral_disclaimer,
+    not_answered,
+    crash,
 }
 
+/// The catalogue files, one per language, in `Lang::ALL`'s order.
+const FILES: [&str; 2] = [
+    include_str!("../../static/i18n/en.txt"),
+    include_str!("../../static/i18n/it.txt"),
+];
+
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
-    match lang {
-        Lang::En => &en::EN,
-        Lang::It => &it::IT,
-    }
+    static READ: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
+    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    READ[i].get_or_init(|| {
+        Catalogue::read(FILES[i]).unwrap_or_else(|| {
+            panic!(
+                "static/i18n/{}.txt does not match the catalogue's keys",
+                lang.code()
+            )
+        })
+    })
 }
 
 /// Replaces `{0}`, `{1}`... in a template with the arguments, in order.
@@ -227,13 +268,13 @@ mod tests {
     #[test]
     fn templates_take_the_same_arguments_in_both_languages() {
         let pairs = [
-            (EN_IT.0.progress, EN_IT.1.progress),
-            (EN_IT.0.trial_status_line, EN_IT.1.trial_status_line),
-            (EN_IT.0.error_range, EN_IT.1.error_range),
-            (EN_IT.0.referral_heading, EN_IT.1.referral_heading),
-            (EN_IT.0.temporary_in, EN_IT.1.temporary_in),
-            (EN_IT.0.print_heading, EN_IT.1.print_heading),
-            (EN_IT.0.start_heading, EN_IT.1.start_heading),
+            (en_it().0.progress, en_it().1.progress),
+            (en_it().0.trial_status_line, en_it().1.trial_status_line),
+            (en_it().0.error_range, en_it().1.error_range),
+            (en_it().0.referral_heading, en_it().1.referral_heading),
+            (en_it().0.temporary_in, en_it().1.temporary_in),
+            (en_it().0.print_heading, en_it().1.print_heading),
+            (en_it().0.start_heading, en_it().1.start_heading),
         ];
         for (en, it) in pairs {
             for i in 0..4 {
@@ -243,11 +284,39 @@ mod tests {
         }
     }
 
-    const EN_IT: (&Catalogue, &Catalogue) = (&en::EN, &it::IT);
+    fn en_it() -> (&'static Catalogue, &'static Catalogue) {
+        (catalogue(Lang::En), catalogue(Lang::It))
+    }
+
+    /// Each file gives every key once, in order, as `key = text`: [`Catalogue::read`] reads
+    /// texts by position, so a line out of place would put a text in the wrong place.
+    #[test]
+    fn every_catalogue_file_gives_every_key_in_order() {
+        for (lang, file) in Lang::ALL.iter().zip(FILES) {
+            let keys: Vec<&str> = file
+                .lines()
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .map(|line| line.split_once(" = ").map_or(line, |(key, _)| key))
+                .collect();
+            assert_eq!(keys, Catalogue::KEYS, "static/i18n/{}.txt", lang.code());
+            let catalogue = catalogue(*lang);
+            assert!(!catalogue.app_name.is_empty() && !catalogue.crash.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_file_with_a_line_missing_or_extra_is_refused() {
+        let lines: Vec<&str> = FILES[0].lines().collect();
+        let missing = lines[..lines.len() - 1].join("\n");
+        assert!(Catalogue::read(Box::leak(missing.into_boxed_str())).is_none());
+        let extra = format!("{}\nmore = text\n", FILES[0]);
+        assert!(Catalogue::read(Box::leak(extra.into_boxed_str())).is_none());
+        assert!(Catalogue::read(FILES[0]).is_some());
+    }
 
     #[test]
     fn no_string_claims_eligibility() {
-        for c in [EN_IT.0, EN_IT.1] {
+        for c in [en_it().0, en_it().1] {
             for s in [c.verdict_likely, c.verdict_likely_body, c.clinician_likely] {
                 let lower = s.to_lowercase();
                 assert!(
@@ -256,7 +325,7 @@ mod tests {
                 );
             }
         }
-        assert!(EN_IT
+        assert!(en_it()
             .0
             .verdict_likely_body
             .contains("only the trial team can confirm"));

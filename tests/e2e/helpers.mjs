@@ -126,15 +126,12 @@ export function assertNoPageErrors(page) {
 
 // --- the app's words ---------------------------------------------------------------------------
 
-/** Reads a Rust `&'static str` catalogue (src/i18n/<lang>.rs) into an object. */
+/** Reads a catalogue file (static/i18n/<lang>.txt: `key = text` lines) into an object. */
 function readCatalogue(lang) {
-  const source = readFileSync(join(ROOT, 'src/i18n', `${lang}.rs`), 'utf8');
   const words = {};
-  for (const [, key, literal] of source.matchAll(/^\s+(\w+): ("(?:[^"\\]|\\.)*"),\s*$/gm)) {
-    words[key] = JSON.parse(literal);
+  for (const [, key, text] of readFileSync(join(ROOT, 'static/i18n', `${lang}.txt`), 'utf8').matchAll(/^(\w+) = (.*)$/gm)) {
+    words[key] = text;
   }
-  const items = source.match(/bring_items: \[([\s\S]*?)\]/);
-  if (items) words.bring_items = [...items[1].matchAll(/"(?:[^"\\]|\\.)*"/g)].map((m) => JSON.parse(m[0]));
   return words;
 }
 
