@@ -3,7 +3,7 @@
 //! `s` is the day the link was saved: a how-long-ago answer ("surgery 20 days ago") is moved on by
 //! the time that has passed when the link is opened again.
 
-use prescreen_engine::answers::{elapsed, parse_answer, Answer, Answers};
+use prescreen_engine::answers::{answer_text, elapsed, parse_answer, Answer, Answers};
 use prescreen_engine::date::Date;
 use prescreen_engine::text::Lang;
 use prescreen_engine::trial::{QuestionKind, Trial};
@@ -19,22 +19,6 @@ pub struct Restored {
     pub mode: Option<Mode>,
     /// False when some part of the link could not be read (and was left out).
     pub complete: bool,
-}
-
-/// The canonical text of an answer, as [`parse_answer`] reads it back.
-pub fn answer_text(trial: &Trial, question: usize, answer: Answer) -> String {
-    match answer {
-        Answer::Yes => "yes".into(),
-        Answer::No => "no".into(),
-        Answer::Unsure => "unsure".into(),
-        Answer::Number(n) => prescreen_engine::text::number(n),
-        Answer::Choice(i) => match trial.questions.get(question).map(|q| &q.kind) {
-            Some(QuestionKind::Choice(options)) => options
-                .get(usize::from(i))
-                .map_or_else(String::new, |o| o.id.clone()),
-            _ => String::new(),
-        },
-    }
 }
 
 pub fn encode(state: &State) -> String {
@@ -59,12 +43,10 @@ pub fn encode(state: &State) -> String {
         .iter()
         .filter(|(q, _)| applies[*q] != prescreen_engine::evaluation::Truth::False)
     {
-        let id = &state.trial.questions[q].id;
-        out.push_str(&format!(
-            "&a.{}={}",
-            escape(id),
-            escape(&answer_text(&state.trial, q, answer))
-        ));
+        let question = &state.trial.questions[q];
+        if let Some(text) = answer_text(question, answer) {
+            out.push_str(&format!("&a.{}={}", escape(&question.id), escape(&text)));
+        }
     }
     out
 }
