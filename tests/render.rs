@@ -238,3 +238,26 @@ fn bad_embedding_options_are_shown_inside_the_page_which_carries_on() {
     assert_contains(&italian, &["contrasto di 1,3:1", "Lingua «fr»"]);
     assert!(!render(state::<&str>(Lang::En, &[], Page::Start)).contains("notice--problem"));
 }
+
+#[test]
+fn a_choice_given_shows_picked_again_each_radio_valued_by_its_answers_text() {
+    let trial = interact();
+    let her2 = trial.question_index("her2_status").unwrap();
+    let html = render(state(
+        Lang::En,
+        &[("sex", "female"), ("her2_status", "low")],
+        Page::Question(her2),
+    ));
+    let radios: Vec<&str> = html
+        .split("<input")
+        .skip(1)
+        .filter_map(|tag| tag.split('>').next())
+        .filter(|tag| tag.contains("type=\"radio\""))
+        .collect();
+    let valued = |value: &str| format!(" value=\"{value}\" ");
+    assert_eq!(radios.len(), 4, "{radios:#?}");
+    for (radio, value) in radios.iter().zip(["zero", "low", "positive", "unsure"]) {
+        assert!(radio.starts_with(&valued(value)), "{radio}");
+        assert_eq!(radio.contains(" checked "), value == "low", "{radio}");
+    }
+}
