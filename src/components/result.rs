@@ -30,7 +30,7 @@ pub fn result_page(state: &StateHandle) -> (String, Html) {
     // A temporary exclusion's date is shown only when waiting could change the verdict: another
     // criterion may rule the person out for good.
     let waiting_helps = evaluation.verdict == Verdict::NotEligible
-        && verdict_once_lifted(&state.trial, &state.answers) != Verdict::NotEligible;
+        && verdict_once_lifted(&state.trial, &state.answers, &evaluation) != Verdict::NotEligible;
     let reasons: Vec<Html> = match evaluation.verdict {
         Verdict::LikelyEligible => Vec::new(),
         Verdict::NotEligible => evaluation
