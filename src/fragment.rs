@@ -24,26 +24,26 @@ pub struct Restored {
 pub fn encode(state: &State) -> String {
     let page = match state.page {
         Page::Start => "start".to_string(),
-        Page::Question(q) => format!("q.{}", state.trial.questions[q].id),
+        Page::Question(q) => format!("q.{}", state.trial().questions[q].id),
         Page::Check => "check".into(),
         Page::Result => "result".into(),
     };
     let mut out = format!(
         "#t={}&l={}&m={}&p={}&s={}",
-        escape(&state.trial.facts.id),
+        escape(&state.trial().facts.id),
         state.lang.code(),
         state.mode.id(),
         escape(&page),
         state.today
     );
     // Answers to questions that no longer apply stay out of the link: they count for nothing.
-    let applies = prescreen_engine::evaluation::evaluate(&state.trial, &state.answers).applies;
+    let applies = &state.evaluation().applies;
     for (q, answer) in state
-        .answers
+        .answers()
         .iter()
         .filter(|(q, _)| applies[*q] != prescreen_engine::evaluation::Truth::False)
     {
-        let question = &state.trial.questions[q];
+        let question = &state.trial().questions[q];
         if let Some(text) = answer_text(question, answer) {
             out.push_str(&format!("&a.{}={}", escape(&question.id), escape(&text)));
         }
@@ -188,25 +188,40 @@ fn unescape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Action;
+    use std::rc::Rc;
+    use yew::Reducible;
 
     fn state() -> State {
         let trial = prescreen_engine::load(include_str!("../static/trials/interact.toml")).unwrap();
         State::new(trial.into(), Lang::It, Date::parse("2026-11-25").unwrap())
     }
 
+    /// The state with these answers, set as the clinician's form sets them.
+    fn answered(s: State, pairs: &[(&str, Answer)]) -> State {
+        let mut s = Rc::new(s);
+        for (id, answer) in pairs {
+            let q = s.trial().question_index(id).unwrap();
+            s = s.reduce(Action::Set(q, Some(*answer)));
+        }
+        (*s).clone()
+    }
+
     #[test]
     fn a_saved_link_round_trips() {
         let mut s = state();
-        let set = |s: &mut State, id: &str, text: &str| {
-            let q = s.trial.question_index(id).unwrap();
-            let a = parse_answer(&s.trial.questions[q], text, Some(s.today)).unwrap();
-            s.answers.set(q, a);
+        let text = |id: &str, text: &str| {
+            let q = s.trial().question_index(id).unwrap();
+            parse_answer(&s.trial().questions[q], text, Some(s.today)).unwrap()
         };
-        set(&mut s, "sex", "female");
-        set(&mut s, "age", "54.5");
-        set(&mut s, "her2_status", "low");
-        set(&mut s, "ecog", "unsure");
-        s.page = Page::Question(s.trial.question_index("ecog").unwrap());
+        let pairs = [
+            ("sex", text("sex", "female")),
+            ("age", text("age", "54.5")),
+            ("her2_status", text("her2_status", "low")),
+            ("ecog", text("ecog", "unsure")),
+        ];
+        s = answered(s, &pairs);
+        s.page = Page::Question(s.trial().question_index("ecog").unwrap());
         s.mode = Mode::Clinician;
         let link = encode(&s);
         assert!(
@@ -215,8 +230,8 @@ mod tests {
             ),
             "{link}"
         );
-        let back = decode(&s.trial, &link, s.today).expect("ours");
-        assert_eq!(back.answers, s.answers);
+        let back = decode(s.trial(), &link, s.today).expect("ours");
+        assert_eq!(&back.answers, s.answers());
         assert_eq!(
             (back.page, back.lang, back.mode, back.complete),
             (s.page, Some(Lang::It), Some(Mode::Clinician), true)
@@ -227,7 +242,7 @@ mod tests {
     fn damaged_links_restore_what_they_can() {
         let s = state();
         let back = decode(
-            &s.trial,
+            s.trial(),
             "#t=interact&p=nowhere&a.age=999&a.sex=female&a.shoe=42&%zz",
             s.today,
         )
@@ -235,22 +250,21 @@ mod tests {
         assert!(!back.complete);
         assert_eq!(back.page, Page::Start);
         assert_eq!(back.answers.iter().count(), 1, "only sex survives");
-        assert_eq!(decode(&s.trial, "#t=other&a.sex=female", s.today), None);
-        assert_eq!(decode(&s.trial, "#main-content", s.today), None);
-        assert_eq!(decode(&s.trial, "", s.today), None);
+        assert_eq!(decode(s.trial(), "#t=other&a.sex=female", s.today), None);
+        assert_eq!(decode(s.trial(), "#main-content", s.today), None);
+        assert_eq!(decode(s.trial(), "", s.today), None);
     }
 
     #[test]
     fn how_long_ago_answers_move_on_with_time() {
-        let mut s = state();
-        let surgery = s.trial.question_index("surgery_days_ago").unwrap();
-        s.answers.set(surgery, Answer::Number(20.0));
+        let s = answered(state(), &[("surgery_days_ago", Answer::Number(20.0))]);
+        let surgery = s.trial().question_index("surgery_days_ago").unwrap();
         let link = encode(&s);
         let ten_days_later = s.today.add_days(10);
-        let back = decode(&s.trial, &link, ten_days_later).unwrap();
+        let back = decode(s.trial(), &link, ten_days_later).unwrap();
         assert_eq!(back.answers.get(surgery), Some(Answer::Number(30.0)));
         let much_later = s.today.add_days(1000);
-        let back = decode(&s.trial, &link, much_later).unwrap();
+        let back = decode(s.trial(), &link, much_later).unwrap();
         assert_eq!(
             back.answers.get(surgery),
             Some(Answer::Number(365.0)),

@@ -28,7 +28,7 @@ pub fn field_id(question_id: &str) -> String {
 
 pub fn field(state: &State, props: Field) -> Html {
     let (c, lang) = (words(state), state.lang);
-    let question = &state.trial.questions[props.q];
+    let question = &state.trial().questions[props.q];
     let id = &question.id;
     let text = if props.clinician {
         &question.clinician

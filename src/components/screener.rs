@@ -63,7 +63,7 @@ pub fn screener(props: &ScreenerProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             dom::reset_history_depth();
-            if let Some(saved) = fragment::decode(&state.trial, &dom::location_hash(), state.today)
+            if let Some(saved) = fragment::decode(state.trial(), &dom::location_hash(), state.today)
             {
                 if let Some(lang) = saved.lang {
                     state.dispatch(Action::SetLang(lang));
@@ -85,7 +85,7 @@ pub fn screener(props: &ScreenerProps) -> Html {
         let state = state.clone();
         use_effect_with(state.switching, move |switching| {
             if let Some(lang) = *switching {
-                let id = state.trial.facts.id.clone();
+                let id = state.trial().facts.id.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     state.dispatch(match fetch_trial(&id, lang).await {
                         Load::Ready(trial) => Action::Translated(trial),
