@@ -1,11 +1,12 @@
 //! "Save a link to continue later": the answers go in the URL fragment (after `#`), which browsers
 //! never send to a server. `#t=interact&l=it&m=patient&p=check&s=2026-11-25&a.age=54&a.sex=female`.
 //! `s` is the day the link was saved: a how-long-ago answer ("surgery 20 days ago") is moved on by
-//! the time that has passed when the link is opened again.
+//! the time that has passed when the link is opened again. `l`, the language, is read by
+//! index.html's script, which chooses the language before the app starts (and fetches the trial
+//! in it).
 
 use prescreen_engine::answers::{answer_text, elapsed, parse_answer, Answer, Answers};
 use prescreen_engine::date::Date;
-use prescreen_engine::text::Lang;
 use prescreen_engine::trial::{QuestionKind, Trial};
 
 use super::state::{Mode, Page, State};
@@ -15,7 +16,6 @@ use super::state::{Mode, Page, State};
 pub struct Restored {
     pub answers: Answers,
     pub page: Page,
-    pub lang: Option<Lang>,
     pub mode: Option<Mode>,
     /// False when some part of the link could not be read (and was left out).
     pub complete: bool,
@@ -61,7 +61,6 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
     let mut restored = Restored {
         answers: Answers::new(trial),
         page: Page::Start,
-        lang: None,
         mode: None,
         complete: true,
     };
@@ -71,7 +70,8 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
         match key.as_str() {
             "t" if value != trial.facts.id => return None,
             "t" => ours = true,
-            "l" => restored.lang = Lang::from_code(&value),
+            // The page was opened in it already (index.html).
+            "l" => {}
             "m" => restored.mode = Mode::from_id(&value),
             "s" => saved_on = Date::parse(&value).filter(|day| *day <= today),
             "p" => match page(trial, &value) {
@@ -94,21 +94,6 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
         age_elapsed_answers(trial, &mut restored.answers, saved_on, today);
     }
     ours.then_some(restored)
-}
-
-/// The language a saved link for trial `id` was in, read before the trial is loaded: the app
-/// loads the definition in that language.
-pub fn saved_lang(fragment: &str, id: &str) -> Option<Lang> {
-    let body = fragment.strip_prefix('#').unwrap_or(fragment);
-    let (mut ours, mut lang) = (false, None);
-    for (key, value) in pairs(body) {
-        match key.as_str() {
-            "t" => ours = value == id,
-            "l" => lang = Lang::from_code(&value),
-            _ => {}
-        }
-    }
-    lang.filter(|_| ours)
 }
 
 /// The fragment's `key=value` pairs, unescaped.
@@ -189,6 +174,7 @@ fn unescape(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::state::Action;
+    use prescreen_engine::text::Lang;
     use std::rc::Rc;
     use yew::Reducible;
 
@@ -233,8 +219,8 @@ mod tests {
         let back = decode(s.trial(), &link, s.today).expect("ours");
         assert_eq!(&back.answers, s.answers());
         assert_eq!(
-            (back.page, back.lang, back.mode, back.complete),
-            (s.page, Some(Lang::It), Some(Mode::Clinician), true)
+            (back.page, back.mode, back.complete),
+            (s.page, Some(Mode::Clinician), true)
         );
     }
 
@@ -270,23 +256,6 @@ mod tests {
             Some(Answer::Number(365.0)),
             "capped at the range"
         );
-    }
-
-    #[test]
-    fn a_saved_links_language_is_read_before_the_trial_is_loaded() {
-        assert_eq!(
-            saved_lang("#t=interact&l=it&m=patient", "interact"),
-            Some(Lang::It)
-        );
-        assert_eq!(saved_lang("l=en&t=interact", "interact"), Some(Lang::En));
-        assert_eq!(
-            saved_lang("#t=other&l=it", "interact"),
-            None,
-            "another trial's link"
-        );
-        assert_eq!(saved_lang("#l=it", "interact"), None, "no trial named");
-        assert_eq!(saved_lang("#t=interact&l=fr", "interact"), None);
-        assert_eq!(saved_lang("", "interact"), None);
     }
 
     #[test]
