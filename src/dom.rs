@@ -86,20 +86,6 @@ pub fn scroll_to_top() {
     }
 }
 
-/// The browser's preferred language among ours, in the order the person set them.
-pub fn preferred_lang() -> Lang {
-    let Some(navigator) = window().map(|w| w.navigator()) else {
-        return Lang::En;
-    };
-    navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .chain(navigator.language())
-        .find_map(|code| Lang::from_code(&code))
-        .unwrap_or(Lang::En)
-}
-
 /// Today in the person's own time zone, from JavaScript's clock on wasm32 (a page or a worker),
 /// and from the system's natively (tests, server rendering).
 pub fn today() -> Date {
@@ -168,28 +154,41 @@ pub enum EarlyTrial {
     Absent,
 }
 
-/// The early fetch of trial `id` in `lang`, as `window.prescreenTrial` (index.html) holds it.
-pub fn early_trial(id: &str, lang: Lang) -> EarlyTrial {
+/// What the page's inline script (index.html) chose and fetched: `window.prescreenTrial`'s
+/// `key`, `undefined` when there is none.
+fn early(key: &str) -> wasm_bindgen::JsValue {
     use wasm_bindgen::JsValue;
-    let Some(early) = window()
+    window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("prescreenTrial")).ok())
         .filter(JsValue::is_object)
-    else {
-        return EarlyTrial::Absent;
-    };
-    let get = |key: &str| js_sys::Reflect::get(&early, &JsValue::from_str(key)).unwrap_or_default();
-    if get("id").as_string().as_deref() != Some(id)
-        || get("lang").as_string().as_deref() != Some(lang.code())
+        .and_then(|early| js_sys::Reflect::get(&early, &JsValue::from_str(key)).ok())
+        .unwrap_or_default()
+}
+
+/// The trial and the language the page's inline script chose, the one place they are chosen
+/// (index.html): the trial's id, none when the address's is not a plain id or when the script
+/// did not run; and the language, English when it did not run.
+pub fn chosen() -> (Option<String>, Lang) {
+    let lang = early("lang")
+        .as_string()
+        .and_then(|code| Lang::from_code(&code));
+    (early("id").as_string(), lang.unwrap_or(Lang::En))
+}
+
+/// The early fetch of trial `id` in `lang`, as `window.prescreenTrial` (index.html) holds it.
+pub fn early_trial(id: &str, lang: Lang) -> EarlyTrial {
+    if early("id").as_string().as_deref() != Some(id)
+        || early("lang").as_string().as_deref() != Some(lang.code())
     {
         return EarlyTrial::Absent;
     }
-    if get("failed").is_truthy() {
+    if early("failed").is_truthy() {
         return EarlyTrial::Failed;
     }
-    if let (Some(status), Some(text)) = (get("status").as_f64(), get("text").as_string()) {
+    if let (Some(status), Some(text)) = (early("status").as_f64(), early("text").as_string()) {
         return EarlyTrial::Here(status as u16, text);
     }
-    get("promise")
+    early("promise")
         .dyn_into()
         .map_or(EarlyTrial::Absent, EarlyTrial::Coming)
 }

@@ -1,7 +1,7 @@
 //! What people type or pick on a question, read into an answer or a message saying what to fix.
 //! Nothing typed is thrown away: the draft stays as it was until it reads cleanly.
 
-use prescreen_engine::answers::{parse_answer, Answer, AnswerError};
+use prescreen_engine::answers::{answer_text, parse_answer, Answer, AnswerError};
 use prescreen_engine::date::Date;
 use prescreen_engine::text::Lang;
 use prescreen_engine::trial::{Question, QuestionKind};
@@ -9,10 +9,11 @@ use prescreen_engine::trial::{Question, QuestionKind};
 use super::i18n::{catalogue, fill};
 
 /// The form's fields for one question, exactly as the person left them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
-    /// The picked radio: `yes`, `no`, an option id or `unsure`.
-    pub choice: Option<String>,
+    /// The answer the picked radio carries (yes, no, an option or "I'm not sure"), or "I'm not
+    /// sure" ticked beside a number: read as it is, with no text to look up.
+    pub picked: Option<Answer>,
     /// A number typed in.
     pub number: String,
     /// A date picked (YYYY-MM-DD), for how-long-ago questions.
@@ -58,22 +59,18 @@ impl FieldError {
     }
 }
 
-/// The draft that shows an existing answer.
+/// The draft that shows an existing answer: a number in its box, any other answer picked.
 pub fn draft_for(question: &Question, answer: Option<Answer>) -> Draft {
-    let mut draft = Draft::default();
-    match (answer, &question.kind) {
-        (None, _) => {}
-        (Some(Answer::Unsure), _) => draft.choice = Some("unsure".into()),
-        (Some(Answer::Number(n)), _) => draft.number = prescreen_engine::text::number(n),
-        (Some(a @ (Answer::Yes | Answer::No)), _) => {
-            draft.choice = Some(if a == Answer::Yes { "yes" } else { "no" }.into())
-        }
-        (Some(Answer::Choice(i)), QuestionKind::Choice(options)) => {
-            draft.choice = options.get(usize::from(i)).map(|o| o.id.clone());
-        }
-        (Some(Answer::Choice(_)), _) => {}
+    match answer {
+        Some(number @ Answer::Number(_)) => Draft {
+            number: answer_text(question, number).unwrap_or_default(),
+            ..Draft::default()
+        },
+        picked => Draft {
+            picked,
+            ..Draft::default()
+        },
     }
-    draft
 }
 
 /// Reads a draft; a range message names the unit as the person sees it.
@@ -83,12 +80,12 @@ pub fn read(
     today: Date,
     lang: Lang,
 ) -> Result<Answer, FieldError> {
-    if draft.choice.as_deref() == Some("unsure") {
+    if draft.picked == Some(Answer::Unsure) {
         return Ok(Answer::Unsure);
     }
     let text = match &question.kind {
         QuestionKind::YesNo | QuestionKind::Choice(_) => {
-            draft.choice.clone().ok_or(FieldError::Choose)?
+            return draft.picked.ok_or(FieldError::Choose)
         }
         QuestionKind::Number(_) | QuestionKind::Elapsed(..) => {
             let number = draft.number.trim();
@@ -113,10 +110,6 @@ pub fn read(
         }
         AnswerError::FutureDate { .. } => FieldError::Future,
         AnswerError::WrongType { .. } if !draft.date.trim().is_empty() => FieldError::NotADate,
-        AnswerError::WrongType { .. } => match question.kind {
-            QuestionKind::YesNo | QuestionKind::Choice(_) => FieldError::Choose,
-            _ => FieldError::NotANumber,
-        },
         _ => FieldError::NotANumber,
     })
 }
@@ -163,9 +156,9 @@ mod tests {
         Date::parse("2026-11-25").unwrap()
     }
 
-    fn draft(choice: Option<&str>, number: &str, date: &str) -> Draft {
+    fn draft(picked: Option<Answer>, number: &str, date: &str) -> Draft {
         Draft {
-            choice: choice.map(String::from),
+            picked,
             number: number.into(),
             date: date.into(),
         }
@@ -176,11 +169,20 @@ mod tests {
         let t = trial();
         let q = |id: &str| &t.questions[t.question_index(id).unwrap()];
         let cases: Vec<(&str, Draft, Result<Answer, FieldError>)> = vec![
-            ("metastatic", draft(Some("yes"), "", ""), Ok(Answer::Yes)),
-            ("metastatic", draft(None, "", ""), Err(FieldError::Choose)),
             (
                 "metastatic",
-                draft(Some("unsure"), "", ""),
+                draft(Some(Answer::Yes), "", ""),
+                Ok(Answer::Yes),
+            ),
+            ("metastatic", draft(None, "", ""), Err(FieldError::Choose)),
+            (
+                "her2_status",
+                draft(Some(Answer::Choice(1)), "", ""),
+                Ok(Answer::Choice(1)),
+            ),
+            (
+                "metastatic",
+                draft(Some(Answer::Unsure), "", ""),
                 Ok(Answer::Unsure),
             ),
             ("age", draft(None, "54", ""), Ok(Answer::Number(54.0))),
@@ -227,7 +229,7 @@ mod tests {
             ),
             (
                 "surgery_days_ago",
-                draft(Some("unsure"), "3", ""),
+                draft(Some(Answer::Unsure), "3", ""),
                 Ok(Answer::Unsure),
             ),
         ];
@@ -241,7 +243,8 @@ mod tests {
         let t = trial();
         for (id, answer) in [
             ("sex", Answer::Choice(0)),
-            ("age", Answer::Number(54.0)),
+            ("her2_status", Answer::Choice(2)),
+            ("age", Answer::Number(54.5)),
             ("metastatic", Answer::No),
             ("ecog", Answer::Unsure),
         ] {

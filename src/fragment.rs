@@ -1,11 +1,12 @@
 //! "Save a link to continue later": the answers go in the URL fragment (after `#`), which browsers
 //! never send to a server. `#t=interact&l=it&m=patient&p=check&s=2026-11-25&a.age=54&a.sex=female`.
 //! `s` is the day the link was saved: a how-long-ago answer ("surgery 20 days ago") is moved on by
-//! the time that has passed when the link is opened again.
+//! the time that has passed when the link is opened again. `l`, the language, is read by
+//! index.html's script, which chooses the language before the app starts (and fetches the trial
+//! in it).
 
-use prescreen_engine::answers::{elapsed, parse_answer, Answer, Answers};
+use prescreen_engine::answers::{answer_text, elapsed, parse_answer, Answer, Answers};
 use prescreen_engine::date::Date;
-use prescreen_engine::text::Lang;
 use prescreen_engine::trial::{QuestionKind, Trial};
 
 use super::state::{Mode, Page, State};
@@ -15,56 +16,37 @@ use super::state::{Mode, Page, State};
 pub struct Restored {
     pub answers: Answers,
     pub page: Page,
-    pub lang: Option<Lang>,
     pub mode: Option<Mode>,
     /// False when some part of the link could not be read (and was left out).
     pub complete: bool,
 }
 
-/// The canonical text of an answer, as [`parse_answer`] reads it back.
-pub fn answer_text(trial: &Trial, question: usize, answer: Answer) -> String {
-    match answer {
-        Answer::Yes => "yes".into(),
-        Answer::No => "no".into(),
-        Answer::Unsure => "unsure".into(),
-        Answer::Number(n) => prescreen_engine::text::number(n),
-        Answer::Choice(i) => match trial.questions.get(question).map(|q| &q.kind) {
-            Some(QuestionKind::Choice(options)) => options
-                .get(usize::from(i))
-                .map_or_else(String::new, |o| o.id.clone()),
-            _ => String::new(),
-        },
-    }
-}
-
 pub fn encode(state: &State) -> String {
     let page = match state.page {
         Page::Start => "start".to_string(),
-        Page::Question(q) => format!("q.{}", state.trial.questions[q].id),
+        Page::Question(q) => format!("q.{}", state.trial().questions[q].id),
         Page::Check => "check".into(),
         Page::Result => "result".into(),
     };
     let mut out = format!(
         "#t={}&l={}&m={}&p={}&s={}",
-        escape(&state.trial.facts.id),
+        escape(&state.trial().facts.id),
         state.lang.code(),
         state.mode.id(),
         escape(&page),
         state.today
     );
     // Answers to questions that no longer apply stay out of the link: they count for nothing.
-    let applies = prescreen_engine::evaluation::evaluate(&state.trial, &state.answers).applies;
+    let applies = &state.evaluation().applies;
     for (q, answer) in state
-        .answers
+        .answers()
         .iter()
         .filter(|(q, _)| applies[*q] != prescreen_engine::evaluation::Truth::False)
     {
-        let id = &state.trial.questions[q].id;
-        out.push_str(&format!(
-            "&a.{}={}",
-            escape(id),
-            escape(&answer_text(&state.trial, q, answer))
-        ));
+        let question = &state.trial().questions[q];
+        if let Some(text) = answer_text(question, answer) {
+            out.push_str(&format!("&a.{}={}", escape(&question.id), escape(&text)));
+        }
     }
     out
 }
@@ -79,7 +61,6 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
     let mut restored = Restored {
         answers: Answers::new(trial),
         page: Page::Start,
-        lang: None,
         mode: None,
         complete: true,
     };
@@ -89,7 +70,8 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
         match key.as_str() {
             "t" if value != trial.facts.id => return None,
             "t" => ours = true,
-            "l" => restored.lang = Lang::from_code(&value),
+            // The page was opened in it already (index.html).
+            "l" => {}
             "m" => restored.mode = Mode::from_id(&value),
             "s" => saved_on = Date::parse(&value).filter(|day| *day <= today),
             "p" => match page(trial, &value) {
@@ -112,21 +94,6 @@ pub fn decode(trial: &Trial, fragment: &str, today: Date) -> Option<Restored> {
         age_elapsed_answers(trial, &mut restored.answers, saved_on, today);
     }
     ours.then_some(restored)
-}
-
-/// The language a saved link for trial `id` was in, read before the trial is loaded: the app
-/// loads the definition in that language.
-pub fn saved_lang(fragment: &str, id: &str) -> Option<Lang> {
-    let body = fragment.strip_prefix('#').unwrap_or(fragment);
-    let (mut ours, mut lang) = (false, None);
-    for (key, value) in pairs(body) {
-        match key.as_str() {
-            "t" => ours = value == id,
-            "l" => lang = Lang::from_code(&value),
-            _ => {}
-        }
-    }
-    lang.filter(|_| ours)
 }
 
 /// The fragment's `key=value` pairs, unescaped.
@@ -206,25 +173,41 @@ fn unescape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Action;
+    use prescreen_engine::text::Lang;
+    use std::rc::Rc;
+    use yew::Reducible;
 
     fn state() -> State {
         let trial = prescreen_engine::load(include_str!("../static/trials/interact.toml")).unwrap();
         State::new(trial.into(), Lang::It, Date::parse("2026-11-25").unwrap())
     }
 
+    /// The state with these answers, set as the clinician's form sets them.
+    fn answered(s: State, pairs: &[(&str, Answer)]) -> State {
+        let mut s = Rc::new(s);
+        for (id, answer) in pairs {
+            let q = s.trial().question_index(id).unwrap();
+            s = s.reduce(Action::Set(q, Some(*answer)));
+        }
+        (*s).clone()
+    }
+
     #[test]
     fn a_saved_link_round_trips() {
         let mut s = state();
-        let set = |s: &mut State, id: &str, text: &str| {
-            let q = s.trial.question_index(id).unwrap();
-            let a = parse_answer(&s.trial.questions[q], text, Some(s.today)).unwrap();
-            s.answers.set(q, a);
+        let text = |id: &str, text: &str| {
+            let q = s.trial().question_index(id).unwrap();
+            parse_answer(&s.trial().questions[q], text, Some(s.today)).unwrap()
         };
-        set(&mut s, "sex", "female");
-        set(&mut s, "age", "54.5");
-        set(&mut s, "her2_status", "low");
-        set(&mut s, "ecog", "unsure");
-        s.page = Page::Question(s.trial.question_index("ecog").unwrap());
+        let pairs = [
+            ("sex", text("sex", "female")),
+            ("age", text("age", "54.5")),
+            ("her2_status", text("her2_status", "low")),
+            ("ecog", text("ecog", "unsure")),
+        ];
+        s = answered(s, &pairs);
+        s.page = Page::Question(s.trial().question_index("ecog").unwrap());
         s.mode = Mode::Clinician;
         let link = encode(&s);
         assert!(
@@ -233,11 +216,11 @@ mod tests {
             ),
             "{link}"
         );
-        let back = decode(&s.trial, &link, s.today).expect("ours");
-        assert_eq!(back.answers, s.answers);
+        let back = decode(s.trial(), &link, s.today).expect("ours");
+        assert_eq!(&back.answers, s.answers());
         assert_eq!(
-            (back.page, back.lang, back.mode, back.complete),
-            (s.page, Some(Lang::It), Some(Mode::Clinician), true)
+            (back.page, back.mode, back.complete),
+            (s.page, Some(Mode::Clinician), true)
         );
     }
 
@@ -245,7 +228,7 @@ mod tests {
     fn damaged_links_restore_what_they_can() {
         let s = state();
         let back = decode(
-            &s.trial,
+            s.trial(),
             "#t=interact&p=nowhere&a.age=999&a.sex=female&a.shoe=42&%zz",
             s.today,
         )
@@ -253,44 +236,26 @@ mod tests {
         assert!(!back.complete);
         assert_eq!(back.page, Page::Start);
         assert_eq!(back.answers.iter().count(), 1, "only sex survives");
-        assert_eq!(decode(&s.trial, "#t=other&a.sex=female", s.today), None);
-        assert_eq!(decode(&s.trial, "#main-content", s.today), None);
-        assert_eq!(decode(&s.trial, "", s.today), None);
+        assert_eq!(decode(s.trial(), "#t=other&a.sex=female", s.today), None);
+        assert_eq!(decode(s.trial(), "#main-content", s.today), None);
+        assert_eq!(decode(s.trial(), "", s.today), None);
     }
 
     #[test]
     fn how_long_ago_answers_move_on_with_time() {
-        let mut s = state();
-        let surgery = s.trial.question_index("surgery_days_ago").unwrap();
-        s.answers.set(surgery, Answer::Number(20.0));
+        let s = answered(state(), &[("surgery_days_ago", Answer::Number(20.0))]);
+        let surgery = s.trial().question_index("surgery_days_ago").unwrap();
         let link = encode(&s);
         let ten_days_later = s.today.add_days(10);
-        let back = decode(&s.trial, &link, ten_days_later).unwrap();
+        let back = decode(s.trial(), &link, ten_days_later).unwrap();
         assert_eq!(back.answers.get(surgery), Some(Answer::Number(30.0)));
         let much_later = s.today.add_days(1000);
-        let back = decode(&s.trial, &link, much_later).unwrap();
+        let back = decode(s.trial(), &link, much_later).unwrap();
         assert_eq!(
             back.answers.get(surgery),
             Some(Answer::Number(365.0)),
             "capped at the range"
         );
-    }
-
-    #[test]
-    fn a_saved_links_language_is_read_before_the_trial_is_loaded() {
-        assert_eq!(
-            saved_lang("#t=interact&l=it&m=patient", "interact"),
-            Some(Lang::It)
-        );
-        assert_eq!(saved_lang("l=en&t=interact", "interact"), Some(Lang::En));
-        assert_eq!(
-            saved_lang("#t=other&l=it", "interact"),
-            None,
-            "another trial's link"
-        );
-        assert_eq!(saved_lang("#l=it", "interact"), None, "no trial named");
-        assert_eq!(saved_lang("#t=interact&l=fr", "interact"), None);
-        assert_eq!(saved_lang("", "interact"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The web app: a Yew front end that runs the engine in the browser. Nothing a person answers
 //! leaves the page: there is no request but the ones that load the app and the trial definition.
 //!
-//! `state` holds the one state and its reducer; `components` render it; `form` reads what people
+//! `state` holds the one state and its reducer, `screening` the answers with what they mean
+//! (evaluated once per change); `components` render it; `form` reads what people
 //! type; `fragment` is the save-a-link format; `load` fetches the trial's definition; `options` the address's
 //! options (trial, and how an embedding registry wants the page shown); `referral` the clinician's summary text; `dom` holds
 //! every direct browser call, so the rest stays testable natively.
@@ -14,6 +15,7 @@ pub mod i18n;
 pub mod load;
 pub mod options;
 pub mod referral;
+pub mod screening;
 pub mod state;
 
 /// Starts the app in the page's `<main>`-less body. Called by the `prescreen-app` binary.

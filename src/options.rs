@@ -1,9 +1,10 @@
-//! The page address's options: which trial, and how a registry that embeds the pre-screener wants
-//! it shown (`?trial=interact&lang=it&mode=clinician&compact=true&accent=%23005ea5&embed=1`).
+//! The page address's options: how a registry that embeds the pre-screener wants it shown
+//! (`?trial=interact&lang=it&mode=clinician&compact=true&accent=%23005ea5&embed=1`).
 //!
 //! Every option is checked here. A bad one never breaks the page: it becomes a [`Problem`] that
-//! the pre-screener shows inside itself, and the option falls back to its default. A trial id
-//! that is not plain is never fetched.
+//! the pre-screener shows inside itself, and the option falls back to its default. The trial and
+//! the language are chosen by index.html's script alone (`dom::chosen`), which fetches the trial
+//! before this code has come; a language it could not use is still reported here.
 
 use crate::state::Mode;
 use prescreen_engine::text::Lang;
@@ -11,9 +12,6 @@ use prescreen_engine::text::Lang;
 /// What the address asks for, after checking.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
-    /// The trial's id when it is a plain id (`Err` holds what was asked for otherwise).
-    pub trial: Result<String, String>,
-    pub lang: Option<Lang>,
     pub mode: Option<Mode>,
     pub compact: bool,
     pub accent: Option<Accent>,
@@ -42,24 +40,13 @@ pub struct Accent {
     pub hover: String,
 }
 
-pub const DEFAULT_TRIAL: &str = "interact";
-
 impl Options {
     /// Reads the options through `param`, which gives a query parameter's value by name.
     pub fn read(param: impl Fn(&str) -> Option<String>) -> Options {
         let mut problems = Vec::new();
-        let trial = match param("trial") {
-            None => Ok(DEFAULT_TRIAL.to_string()),
-            Some(id) if is_plain_id(&id) => Ok(id),
-            Some(other) => Err(other),
-        };
-        let lang = param("lang").and_then(|code| {
-            let lang = Lang::from_code(&code);
-            if lang.is_none() {
-                problems.push(Problem::Lang(code));
-            }
-            lang
-        });
+        if let Some(code) = param("lang").filter(|code| Lang::from_code(code).is_none()) {
+            problems.push(Problem::Lang(code));
+        }
         let mode = param("mode").and_then(|id| {
             let mode = Mode::from_id(&id);
             if mode.is_none() {
@@ -82,8 +69,6 @@ impl Options {
         });
         let embedded = param("embed").is_some_and(|text| flag(&text) == Some(true));
         Options {
-            trial,
-            lang,
             mode,
             compact,
             accent,
@@ -91,16 +76,6 @@ impl Options {
             problems,
         }
     }
-}
-
-/// Trial ids are file names under trials/: lowercase letters, digits, `_` and `-`, so that no
-/// address can make the app fetch anything else.
-pub fn is_plain_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 /// What of a rejected value the page may repeat: short, plain values as given (`fr`, `#ffdd00`),
@@ -225,13 +200,9 @@ mod tests {
     }
 
     #[test]
-    fn no_options_means_interact_for_patients_in_the_browsers_language() {
+    fn no_options_means_patients_and_the_full_page() {
         let o = read(&[]);
-        assert_eq!(o.trial, Ok("interact".to_string()));
-        assert_eq!(
-            (o.lang, o.mode, o.compact, o.embedded),
-            (None, None, false, false)
-        );
+        assert_eq!((o.mode, o.compact, o.embedded), (None, false, false));
         assert!(o.accent.is_none() && o.problems.is_empty());
     }
 
@@ -245,8 +216,6 @@ mod tests {
             ("accent", "#005EA5"),
             ("embed", "1"),
         ]);
-        assert_eq!(o.trial, Ok("demo_cardio".to_string()));
-        assert_eq!(o.lang, Some(Lang::It));
         assert_eq!(o.mode, Some(Mode::Clinician));
         assert!(o.compact && o.embedded);
         assert_eq!(o.accent.unwrap().colour, "#005ea5");
@@ -261,7 +230,7 @@ mod tests {
             ("compact", "sometimes"),
             ("accent", "blue"),
         ]);
-        assert_eq!((o.lang, o.mode, o.compact), (None, None, false));
+        assert_eq!((o.mode, o.compact), (None, false));
         assert!(o.accent.is_none());
         assert_eq!(
             o.problems,
@@ -272,23 +241,6 @@ mod tests {
                 Problem::Accent("blue".into()),
             ]
         );
-    }
-
-    #[test]
-    fn only_plain_trial_ids_are_fetched() {
-        assert_eq!(
-            read(&[("trial", "demo-cardio")]).trial,
-            Ok("demo-cardio".into())
-        );
-        for bad in [
-            "../secrets",
-            "https://evil.example/x",
-            "",
-            "Interact",
-            "a/b",
-        ] {
-            assert_eq!(read(&[("trial", bad)]).trial, Err(bad.to_string()), "{bad}");
-        }
     }
 
     #[test]

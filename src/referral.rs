@@ -3,12 +3,12 @@
 use super::form::answer_words;
 use super::i18n::{catalogue, date, fill};
 use super::state::State;
-use prescreen_engine::evaluation::{evaluate, Truth, Verdict};
+use prescreen_engine::evaluation::{Truth, Verdict};
 use prescreen_engine::trial::CriterionKind;
 
 pub fn summary(state: &State) -> String {
-    let (c, lang, trial) = (catalogue(state.lang), state.lang, &state.trial);
-    let evaluation = evaluate(trial, &state.answers);
+    let (c, lang, trial) = (catalogue(state.lang), state.lang, state.trial());
+    let evaluation = state.evaluation();
     let verdict = match evaluation.verdict {
         Verdict::LikelyEligible => c.clinician_likely,
         Verdict::NotEligible => c.clinician_not,
@@ -50,7 +50,7 @@ pub fn summary(state: &State) -> String {
         out.push_str(&format!("\n{}:\n{}\n", c.referral_open, open.join("\n")));
     }
     out.push_str(&format!("\n{}:\n", c.referral_answers));
-    for (q, answer) in state.answers.iter() {
+    for (q, answer) in state.answers().iter() {
         if evaluation.applies[q] == Truth::False {
             continue;
         }
@@ -68,14 +68,21 @@ pub fn summary(state: &State) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Action;
     use prescreen_engine::answers::parse_answer;
     use prescreen_engine::date::Date;
     use prescreen_engine::text::Lang;
+    use std::rc::Rc;
+    use yew::Reducible;
 
     #[test]
     fn the_summary_has_verdict_open_points_and_answers() {
         let trial = prescreen_engine::load(include_str!("../static/trials/interact.toml")).unwrap();
-        let mut state = State::new(trial.into(), Lang::En, Date::parse("2026-11-25").unwrap());
+        let mut state = Rc::new(State::new(
+            trial.into(),
+            Lang::En,
+            Date::parse("2026-11-25").unwrap(),
+        ));
         for (id, text) in [
             ("sex", "female"),
             ("age", "61"),
@@ -83,9 +90,9 @@ mod tests {
             ("childbearing_potential", "no"),
             ("pregnant", "yes"),
         ] {
-            let q = state.trial.question_index(id).unwrap();
-            let a = parse_answer(&state.trial.questions[q], text, None).unwrap();
-            state.answers.set(q, a);
+            let q = state.trial().question_index(id).unwrap();
+            let a = parse_answer(&state.trial().questions[q], text, None).unwrap();
+            state = state.reduce(Action::Set(q, Some(a)));
         }
         let text = summary(&state);
         assert!(text.starts_with("Pre-screening for interACT (EU CT 2025-523460-21-00), 25/11/2026\nVerdict: Undetermined\n"), "{text}");

@@ -1,5 +1,7 @@
 //! The app's one state and the actions that change it: a pure reducer, tested natively.
-//! Derived data (verdict, next question) is computed from this on render, never stored.
+//! What the answers mean (the evaluation, the questions that still matter) is kept beside them in
+//! a [`Screening`], which evaluates whenever they change and only then; every page reads it
+//! from there, and nothing else sets the answers.
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -8,9 +10,11 @@ use yew::Reducible;
 
 use prescreen_engine::answers::{Answer, Answers};
 use prescreen_engine::date::Date;
-use prescreen_engine::evaluation::{evaluate, relevance, Relevance, Truth};
+use prescreen_engine::evaluation::{Evaluation, Relevance, Truth};
 use prescreen_engine::text::Lang;
 use prescreen_engine::trial::{QuestionIdx, Trial};
+
+use crate::screening::Screening;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -82,10 +86,10 @@ impl Deref for SharedTrial {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub trial: SharedTrial,
+    /// The trial and the answers, with what they mean: set only by the reducer.
+    screening: Screening,
     pub lang: Lang,
     pub mode: Mode,
-    pub answers: Answers,
     pub page: Page,
     /// Pages visited before this one, for Back.
     pub history: Vec<Page>,
@@ -132,10 +136,9 @@ impl State {
     pub fn new(trial: SharedTrial, lang: Lang, today: Date) -> State {
         let answers = Answers::new(&trial);
         State {
-            trial,
+            screening: Screening::new(trial, answers),
             lang,
             mode: Mode::Patient,
-            answers,
             page: Page::Start,
             history: Vec::new(),
             today,
@@ -144,9 +147,22 @@ impl State {
         }
     }
 
-    pub fn relevance(&self) -> Relevance {
-        let evaluation = evaluate(&self.trial, &self.answers);
-        relevance(&self.trial, &self.answers, &evaluation)
+    pub fn trial(&self) -> &SharedTrial {
+        self.screening.trial()
+    }
+
+    pub fn answers(&self) -> &Answers {
+        self.screening.answers()
+    }
+
+    /// The answers' evaluation, computed when they last changed.
+    pub fn evaluation(&self) -> &Evaluation {
+        self.screening.evaluation()
+    }
+
+    /// The questions that still matter, computed with the evaluation.
+    pub fn relevance(&self) -> &Relevance {
+        self.screening.relevance()
     }
 
     /// The next page of the journey: the first question that still matters, else the check page.
@@ -161,7 +177,8 @@ impl State {
     /// longer applies (after a change of answer, going back must not show it).
     fn shows(&self, page: Page) -> bool {
         match page {
-            Page::Question(q) => evaluate(&self.trial, &self.answers)
+            Page::Question(q) => self
+                .evaluation()
                 .applies
                 .get(q)
                 .is_some_and(|t| *t != Truth::False),
@@ -199,14 +216,11 @@ impl Reducible for State {
                 state.go(next);
             }
             Action::Answer(q, answer) => {
-                state.answers.set(q, answer);
+                state.screening = state.screening.with_answer(q, Some(answer));
                 let next = state.next_page();
                 state.go(next);
             }
-            Action::Set(q, answer) => match answer {
-                Some(answer) => state.answers.set(q, answer),
-                None => state.answers.clear(q),
-            },
+            Action::Set(q, answer) => state.screening = state.screening.with_answer(q, answer),
             Action::Back => state.back(),
             Action::BackTo(depth) => {
                 while state.history.len() > depth {
@@ -215,7 +229,7 @@ impl Reducible for State {
             }
             Action::Change(q) => state.go(Page::Question(q)),
             Action::ShowResult => state.go(Page::Result),
-            Action::SetLang(lang) if state.trial.facts.languages.contains(&lang) => {
+            Action::SetLang(lang) if state.trial().facts.languages.contains(&lang) => {
                 state.lang = lang;
                 state.switching = None;
             }
@@ -225,9 +239,9 @@ impl Reducible for State {
                 // has the same questions (tests/split.rs keeps the split files in step).
                 Some(lang)
                     if trial.facts.languages.contains(&lang)
-                        && same_questions(&trial, &state.trial) =>
+                        && same_questions(&trial, state.trial()) =>
                 {
-                    state.trial = trial;
+                    state.screening = state.screening.with_trial(trial);
                     state.lang = lang;
                     state.switching = None;
                 }
@@ -245,7 +259,7 @@ impl Reducible for State {
             }
             Action::SetMode(mode) => state.mode = mode,
             Action::Clear => {
-                state.answers = Answers::new(&state.trial);
+                state.screening = state.screening.with_answers(Answers::new(state.trial()));
                 state.history.clear();
                 state.page = Page::Start;
                 state.notice = Some(Notice::Cleared);
@@ -255,7 +269,7 @@ impl Reducible for State {
                 page,
                 complete,
             } => {
-                state.answers = answers;
+                state.screening = state.screening.with_answers(answers);
                 state.history.clear();
                 state.page = page;
                 // Time may have reopened the journey (a temporary exclusion lifted since the link
@@ -315,14 +329,14 @@ mod tests {
     }
 
     fn answer(state: &Rc<State>, id: &str, text: &str) -> Rc<State> {
-        let q = state.trial.question_index(id).unwrap();
-        let a = parse_answer(&state.trial.questions[q], text, Some(state.today)).unwrap();
+        let q = state.trial().question_index(id).unwrap();
+        let a = parse_answer(&state.trial().questions[q], text, Some(state.today)).unwrap();
         state.clone().reduce(Action::Answer(q, a))
     }
 
     fn page_id(state: &State) -> String {
         match state.page {
-            Page::Question(q) => state.trial.questions[q].id.clone(),
+            Page::Question(q) => state.trial().questions[q].id.clone(),
             other => format!("{other:?}"),
         }
     }
@@ -350,8 +364,11 @@ mod tests {
         assert_eq!(page_id(&s), "age");
         let back = s.reduce(Action::Back);
         assert_eq!(page_id(&back), "sex");
-        let sex = back.trial.question_index("sex").unwrap();
-        assert!(back.answers.get(sex).is_some(), "going back loses nothing");
+        let sex = back.trial().question_index("sex").unwrap();
+        assert!(
+            back.answers().get(sex).is_some(),
+            "going back loses nothing"
+        );
     }
 
     #[test]
@@ -359,7 +376,7 @@ mod tests {
         let mut s = state().reduce(Action::Start);
         s = answer(&s, "sex", "male");
         assert_eq!(s.page, Page::Check);
-        let sex = s.trial.question_index("sex").unwrap();
+        let sex = s.trial().question_index("sex").unwrap();
         s = s.reduce(Action::Change(sex));
         assert_eq!(page_id(&s), "sex");
         // Now a woman: the journey goes on to the questions that matter for her.
@@ -368,7 +385,7 @@ mod tests {
         // Changing an answer that opens nothing new comes straight back.
         s = answer(&s, "age", "16");
         assert_eq!(s.page, Page::Check);
-        let age = s.trial.question_index("age").unwrap();
+        let age = s.trial().question_index("age").unwrap();
         s = s.reduce(Action::Change(age));
         s = answer(&s, "age", "15");
         assert_eq!(s.page, Page::Check);
@@ -379,11 +396,11 @@ mod tests {
         let mut s = state().reduce(Action::Start);
         s = answer(&s, "sex", "female");
         s = answer(&s, "age", "50");
-        let before = s.answers.clone();
+        let before = s.answers().clone();
         s = s.reduce(Action::SetLang(Lang::It));
         s = s.reduce(Action::SetMode(Mode::Clinician));
         s = s.reduce(Action::SetMode(Mode::Patient));
-        assert_eq!(s.answers, before);
+        assert_eq!(s.answers(), &before);
         assert_eq!(s.lang, Lang::It);
         assert_eq!(page_id(&s), "adenocarcinoma");
     }
@@ -405,7 +422,7 @@ mod tests {
         ));
         s = s.reduce(Action::Start);
         s = answer(&s, "sex", "female");
-        let before = s.answers.clone();
+        let before = s.answers().clone();
         s = s.reduce(Action::SetLang(Lang::It));
         assert_eq!(
             (s.lang, s.switching),
@@ -415,9 +432,9 @@ mod tests {
         let italian = trial_in(Lang::It);
         s = s.reduce(Action::Translated(italian.clone()));
         assert_eq!((s.lang, s.switching), (Lang::It, None));
-        assert!(s.trial == italian, "the Italian trial is the one shown");
+        assert!(*s.trial() == italian, "the Italian trial is the one shown");
         assert_eq!(
-            (s.answers.clone(), page_id(&s)),
+            (s.answers().clone(), page_id(&s)),
             (before, "age".to_string())
         );
         // Back to English, which this trial no longer has in full: fetched again.
@@ -443,7 +460,7 @@ mod tests {
         assert_eq!((back.lang, back.switching), (Lang::En, None));
         let late = back.clone().reduce(Action::Translated(trial_in(Lang::It)));
         assert_eq!((late.lang, late.notice), (Lang::En, None));
-        assert!(late.trial == back.trial);
+        assert!(late.trial() == back.trial());
         // Texts for other questions (a definition changed on the server meanwhile) are refused.
         let mut other =
             prescreen_engine::load(include_str!("../static/trials/demo_cardio.toml")).unwrap();
@@ -475,7 +492,7 @@ mod tests {
     #[test]
     fn a_restored_journey_goes_on_when_questions_have_opened() {
         let s = state();
-        let trial = s.trial.clone();
+        let trial = s.trial().clone();
         let mut answers = Answers::new(&trial);
         let sex = trial.question_index("sex").unwrap();
         answers.set(sex, Answer::Choice(0));
@@ -522,7 +539,7 @@ mod tests {
         }
         assert_eq!(page_id(&s), "first_line_months");
         // Change the gate: first-line treatment without a CDK4/6 inhibitor. Months no longer apply.
-        let gate = s.trial.question_index("first_line_cdk46").unwrap();
+        let gate = s.trial().question_index("first_line_cdk46").unwrap();
         s = s.reduce(Action::Change(gate));
         s = answer(&s, "first_line_cdk46", "no");
         let mut seen = Vec::new();
@@ -541,7 +558,7 @@ mod tests {
     #[test]
     fn a_link_to_a_question_that_does_not_apply_opens_the_next_one_that_does() {
         let s = state();
-        let trial = s.trial.clone();
+        let trial = s.trial().clone();
         let mut answers = Answers::new(&trial);
         answers.set(trial.question_index("sex").unwrap(), Answer::Choice(0));
         answers.set(
@@ -562,7 +579,7 @@ mod tests {
         let mut s = state().reduce(Action::Start);
         s = answer(&s, "sex", "female");
         s = s.reduce(Action::Clear);
-        assert!(s.answers.is_empty());
+        assert!(s.answers().is_empty());
         assert_eq!((s.page, s.notice), (Page::Start, Some(Notice::Cleared)));
         assert!(s.history.is_empty());
     }
@@ -570,11 +587,11 @@ mod tests {
     #[test]
     fn the_clinician_form_sets_and_clears_in_place() {
         let s = state().reduce(Action::SetMode(Mode::Clinician));
-        let age = s.trial.question_index("age").unwrap();
+        let age = s.trial().question_index("age").unwrap();
         let s = s.reduce(Action::Set(age, Some(Answer::Number(40.0))));
-        assert_eq!(s.answers.get(age), Some(Answer::Number(40.0)));
+        assert_eq!(s.answers().get(age), Some(Answer::Number(40.0)));
         assert_eq!(s.page, Page::Start);
         let s = s.reduce(Action::Set(age, None));
-        assert_eq!(s.answers.get(age), None);
+        assert_eq!(s.answers().get(age), None);
     }
 }

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use prescreen_app::components::screener::{Screener, ScreenerProps};
 use prescreen_app::options::{Options, Problem};
-use prescreen_app::state::{Mode, Page, State};
+use prescreen_app::state::{Action, Mode, Page, State};
 use prescreen_engine::answers::parse_answer;
 use prescreen_engine::Lang;
-use yew::LocalServerRenderer;
+use yew::{LocalServerRenderer, Reducible};
 
 const INTERACT_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/trials/interact.toml");
 
@@ -20,14 +20,17 @@ fn today() -> prescreen_engine::date::Date {
     prescreen_engine::date::Date::parse("2026-11-25").unwrap()
 }
 
+/// A state with these answers, set as the clinician's form sets them, on this page.
 fn state<S: AsRef<str>>(lang: Lang, pairs: &[(S, S)], page: Page) -> State {
     let trial = interact().into();
-    let mut state = State::new(trial, lang, today());
+    let mut state = Rc::new(State::new(trial, lang, today()));
     for (id, text) in pairs {
-        let q = state.trial.question_index(id.as_ref()).unwrap();
-        let answer = parse_answer(&state.trial.questions[q], text.as_ref(), Some(today())).unwrap();
-        state.answers.set(q, answer);
+        let q = state.trial().question_index(id.as_ref()).unwrap();
+        let answer =
+            parse_answer(&state.trial().questions[q], text.as_ref(), Some(today())).unwrap();
+        state = state.reduce(Action::Set(q, Some(answer)));
     }
+    let mut state = (*state).clone();
     state.page = page;
     state
 }
@@ -38,7 +41,7 @@ fn render(state: State) -> String {
 
 fn render_with_problems(state: State, problems: Vec<Problem>) -> String {
     let props = ScreenerProps {
-        trial: state.trial.clone(),
+        trial: state.trial().clone(),
         lang: state.lang,
         today: Some(state.today),
         initial: Some(Rc::new(state)),
@@ -206,8 +209,9 @@ fn a_demo_trial_says_so_on_every_page() {
         (Lang::It, "Studio dimostrativo"),
     ] {
         for page in [Page::Start, Page::Check, Page::Result] {
-            let state = State::new(trial.clone(), lang, today());
-            let html = render(State { page, ..state });
+            let mut state = State::new(trial.clone(), lang, today());
+            state.page = page;
+            let html = render(state);
             assert!(html.contains(badge), "{lang:?} {page:?}");
         }
     }
@@ -237,4 +241,27 @@ fn bad_embedding_options_are_shown_inside_the_page_which_carries_on() {
     let italian = render_with_problems(state::<&str>(Lang::It, &[], Page::Start), options.problems);
     assert_contains(&italian, &["contrasto di 1,3:1", "Lingua «fr»"]);
     assert!(!render(state::<&str>(Lang::En, &[], Page::Start)).contains("notice--problem"));
+}
+
+#[test]
+fn a_choice_given_shows_picked_again_each_radio_valued_by_its_answers_text() {
+    let trial = interact();
+    let her2 = trial.question_index("her2_status").unwrap();
+    let html = render(state(
+        Lang::En,
+        &[("sex", "female"), ("her2_status", "low")],
+        Page::Question(her2),
+    ));
+    let radios: Vec<&str> = html
+        .split("<input")
+        .skip(1)
+        .filter_map(|tag| tag.split('>').next())
+        .filter(|tag| tag.contains("type=\"radio\""))
+        .collect();
+    let valued = |value: &str| format!(" value=\"{value}\" ");
+    assert_eq!(radios.len(), 4, "{radios:#?}");
+    for (radio, value) in radios.iter().zip(["zero", "low", "positive", "unsure"]) {
+        assert!(radio.starts_with(&valued(value)), "{radio}");
+        assert_eq!(radio.contains(" checked "), value == "low", "{radio}");
+    }
 }

@@ -1,5 +1,6 @@
-//! The root: reads the address's options (which trial, and how an embedding registry wants it
-//! shown), loads the trial's definition, and hands it to the screener.
+//! The root: takes the trial and the language index.html's script chose, checks the address's
+//! options (how an embedding registry wants the page shown), loads the trial, and hands it to
+//! the screener.
 
 use std::rc::Rc;
 
@@ -8,7 +9,6 @@ use yew::prelude::*;
 use super::screener::Screener;
 use super::PAGE_HEADING;
 use crate::dom;
-use crate::fragment;
 use crate::i18n::{catalogue, fill};
 use crate::load::{self, Load};
 use crate::options::{shown, Options};
@@ -16,38 +16,30 @@ use crate::options::{shown, Options};
 #[function_component(App)]
 pub fn app() -> Html {
     let options = use_memo((), |_| Options::read(dom::query_param));
-    // The language of a saved link for this trial, else the address's, else the browser's; the
-    // inline script in index.html chooses the same way, to fetch the same file.
-    let lang = use_memo((), {
-        let (chosen, trial) = (options.lang, options.trial.clone());
-        move |_| {
-            trial
-                .ok()
-                .and_then(|id| fragment::saved_lang(&dom::location_hash(), &id))
-                .or(chosen)
-                .unwrap_or_else(dom::preferred_lang)
-        }
-    });
+    let chosen = use_memo((), |_| dom::chosen());
+    let (trial, lang) = (chosen.0.clone(), chosen.1);
     // The page's inline script has usually fetched the definition while this code was on its way:
-    // then the first page is the trial's, with no loading page and no wait on the network.
-    let load = use_state(|| match &options.trial {
-        Ok(id) => load::early(id, *lang).unwrap_or(Load::Loading),
-        Err(asked) => Load::Unknown(asked.clone()),
+    // then the first page is the trial's, with no loading page and no wait on the network. It
+    // chose no trial when the address's id is not a plain one (or did not run): the page says
+    // there is no such trial.
+    let load = use_state(|| match &trial {
+        Some(id) => load::early(id, lang).unwrap_or(Load::Loading),
+        None => Load::Unknown(dom::query_param("trial").unwrap_or_default()),
     });
     {
-        let (load, options, lang) = (load.clone(), options.clone(), *lang);
+        let (load, options) = (load.clone(), options.clone());
         use_effect_with((), move |_| {
             dom::present(&options);
-            if let (Load::Loading, Ok(id)) = (&*load, options.trial.clone()) {
+            if let (Load::Loading, Some(id)) = (&*load, trial) {
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(load::fetch_trial(&id, lang).await);
                 });
             }
         });
     }
-    let c = catalogue(*lang);
+    let c = catalogue(lang);
     let ready = matches!(&*load, Load::Ready(_));
-    // Before the screener takes over, this page speaks the browser's language and is titled.
+    // Before the screener takes over, this page speaks the chosen language and is titled.
     let heading = match &*load {
         Load::Loading => c.loading,
         Load::Failed => c.load_failed_title,
@@ -56,7 +48,7 @@ pub fn app() -> Html {
         Load::Ready(_) => "",
     };
     {
-        let (lang, heading) = (*lang, heading.to_string());
+        let heading = heading.to_string();
         let loading = matches!(&*load, Load::Loading);
         use_effect_with((ready, heading), move |(ready, heading)| {
             if !*ready {
@@ -97,7 +89,7 @@ pub fn app() -> Html {
         Load::Ready(trial) => html! {
             <Screener
                 trial={trial.clone()}
-                lang={*lang}
+                {lang}
                 mode={options.mode}
                 problems={Rc::new(options.problems.clone())}
             />

@@ -6,18 +6,18 @@ use yew::prelude::*;
 use super::{back_button, title, words, StateHandle, PAGE_HEADING};
 use crate::form::answer_words;
 use crate::state::Action;
-use prescreen_engine::evaluation::{evaluate, Truth};
+use prescreen_engine::evaluation::Truth;
 
 /// The page's title and content.
 pub fn check_page(state: &StateHandle) -> (String, Html) {
     let c = words(state);
-    let evaluation = evaluate(&state.trial, &state.answers);
+    let evaluation = state.evaluation();
     let rows = state
-        .answers
+        .answers()
         .iter()
         .filter(|(q, _)| evaluation.applies[*q] != Truth::False)
         .map(|(q, answer)| {
-            let question = &state.trial.questions[q];
+            let question = &state.trial().questions[q];
             let text = question.patient.get(state.lang);
             let onclick = {
                 let state = state.clone();

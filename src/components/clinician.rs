@@ -9,7 +9,7 @@ use super::{title, use_page_focus, words, StateHandle, PAGE_HEADING};
 use crate::form::{draft_for, read, Draft};
 use crate::i18n::Catalogue;
 use crate::state::Action;
-use prescreen_engine::evaluation::{evaluate, Truth};
+use prescreen_engine::evaluation::Truth;
 use prescreen_engine::trial::Group;
 
 fn group_name(c: &Catalogue, group: Group) -> &'static str {
@@ -35,20 +35,20 @@ pub fn clinician_form(props: &ClinicianFormProps) -> Html {
     // What is typed, per question, kept even while it does not read as an answer.
     let drafts = {
         let initial: Vec<Draft> = state
-            .trial
+            .trial()
             .questions
             .iter()
             .enumerate()
-            .map(|(q, question)| draft_for(question, state.answers.get(q)))
+            .map(|(q, question)| draft_for(question, state.answers().get(q)))
             .collect();
         use_state(move || initial)
     };
     // Whether the referral summary has been copied (the verdict panel says so).
     let copied = use_state(|| false);
-    let evaluation = evaluate(&state.trial, &state.answers);
+    let evaluation = state.evaluation();
 
     let field_of = |q: usize| {
-        let question = &state.trial.questions[q];
+        let question = &state.trial().questions[q];
         if evaluation.applies[q] == Truth::False {
             return html! {
                 <div class="form-group form-group--compact form-group--inactive">
@@ -67,7 +67,7 @@ pub fn clinician_form(props: &ClinicianFormProps) -> Html {
         let on_change = {
             let (state, drafts) = (state.clone(), drafts.clone());
             Callback::from(move |d: Draft| {
-                let question = &state.trial.questions[q];
+                let question = &state.trial().questions[q];
                 let answer = if d == Draft::default() {
                     None
                 } else {
@@ -92,8 +92,8 @@ pub fn clinician_form(props: &ClinicianFormProps) -> Html {
         )
     };
     let groups = Group::ALL.into_iter().filter_map(|group| {
-        let questions: Vec<usize> = (0..state.trial.questions.len())
-            .filter(|&q| state.trial.questions[q].group == group)
+        let questions: Vec<usize> = (0..state.trial().questions.len())
+            .filter(|&q| state.trial().questions[q].group == group)
             .collect();
         (!questions.is_empty()).then(|| {
             let id = format!("group-{}", group.id());

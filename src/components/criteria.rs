@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::words;
 use crate::i18n::Catalogue;
 use crate::state::State;
-use prescreen_engine::evaluation::{evaluate, Status};
+use prescreen_engine::evaluation::Status;
 use prescreen_engine::trial::CriterionKind;
 
 /// The status as a tag, its words and its classes: words first, colour only as a second cue.
@@ -28,10 +28,10 @@ pub fn status_tag(
 
 pub fn criteria_list(state: &State) -> Html {
     let (c, lang) = (words(state), state.lang);
-    let evaluation = evaluate(&state.trial, &state.answers);
+    let evaluation = state.evaluation();
     let section = |kind: CriterionKind, heading: &'static str| {
         let items = state
-            .trial
+            .trial()
             .criteria
             .iter()
             .zip(&evaluation.statuses)

@@ -7,6 +7,7 @@ use super::{words, PAGE_HEADING};
 use crate::form::Draft;
 use crate::i18n::fill;
 use crate::state::State;
+use prescreen_engine::answers::{answer_text, Answer};
 use prescreen_engine::trial::{QuestionIdx, QuestionKind};
 
 pub struct Field {
@@ -27,7 +28,7 @@ pub fn field_id(question_id: &str) -> String {
 
 pub fn field(state: &State, props: Field) -> Html {
     let (c, lang) = (words(state), state.lang);
-    let question = &state.trial.questions[props.q];
+    let question = &state.trial().questions[props.q];
     let id = &question.id;
     let text = if props.clinician {
         &question.clinician
@@ -37,7 +38,7 @@ pub fn field(state: &State, props: Field) -> Html {
     let legend_id = format!("legend-{id}");
     let error_id = format!("error-{id}");
     let hint_id = format!("hint-{id}");
-    let unsure = props.draft.choice.as_deref() == Some("unsure");
+    let unsure = props.draft.picked == Some(Answer::Unsure);
 
     let legend = if props.page_heading {
         html! { <h1 id={PAGE_HEADING} class="fieldset__heading" tabindex="-1">{ text.get(lang) }</h1> }
@@ -57,11 +58,13 @@ pub fn field(state: &State, props: Field) -> Html {
         html! { <p class="error-message" id={error_id.clone()}><span class="visually-hidden">{ c.error_summary_title }{ ": " }</span>{ message }</p> }
     });
 
-    let radio = |value: String, label: String, index: usize| {
+    // Each radio carries the answer it stands for; its value is that answer's text, as a saved
+    // link writes it.
+    let radio = |answer: Answer, label: &str, index: usize| {
         let on_change = props.on_change.clone();
         let draft = props.draft.clone();
-        let checked = props.draft.choice.as_deref() == Some(value.as_str());
-        let value_attr = value.clone();
+        let checked = props.draft.picked == Some(answer);
+        let value = answer_text(question, answer);
         let input_id = if index == 0 {
             field_id(id)
         } else {
@@ -69,48 +72,44 @@ pub fn field(state: &State, props: Field) -> Html {
         };
         let onchange = Callback::from(move |_: Event| {
             on_change.emit(Draft {
-                choice: Some(value.clone()),
+                picked: Some(answer),
                 ..draft.clone()
             });
         });
         html! {
             <div class="radios__item">
-                <input class="radios__input" type="radio" id={input_id.clone()} name={id.clone()} value={value_attr} {checked} {onchange} />
-                <label class="radios__label" for={input_id}>{ label }</label>
+                <input class="radios__input" type="radio" id={input_id.clone()} name={id.clone()} {value} {checked} {onchange} />
+                <label class="radios__label" for={input_id}>{ label.to_string() }</label>
             </div>
         }
     };
 
     let inputs = match &question.kind {
         QuestionKind::YesNo | QuestionKind::Choice(_) => {
-            let mut options: Vec<(String, String)> = match &question.kind {
-                QuestionKind::Choice(options) => options
-                    .iter()
-                    .map(|o| {
-                        (
-                            o.id.clone(),
-                            if props.clinician {
-                                &o.clinician
-                            } else {
-                                &o.patient
-                            }
-                            .get(lang)
-                            .to_string(),
-                        )
+            let mut options: Vec<(Answer, &str)> = match &question.kind {
+                QuestionKind::Choice(options) => (0..)
+                    .zip(options)
+                    .map(|(i, o)| {
+                        let text = if props.clinician {
+                            &o.clinician
+                        } else {
+                            &o.patient
+                        };
+                        (Answer::Choice(i), text.get(lang))
                     })
                     .collect(),
-                _ => vec![("yes".into(), c.yes.into()), ("no".into(), c.no.into())],
+                _ => vec![(Answer::Yes, c.yes), (Answer::No, c.no)],
             };
             let unsure_label = if props.clinician {
                 c.not_known
             } else {
                 c.unsure
             };
-            options.push(("unsure".into(), unsure_label.into()));
+            options.push((Answer::Unsure, unsure_label));
             let inline = props.clinician || matches!(question.kind, QuestionKind::YesNo);
             html! {
                 <div class={if inline { "radios radios--inline" } else { "radios" }}>
-                    { for options.into_iter().enumerate().map(|(i, (value, label))| radio(value, label, i)) }
+                    { for options.into_iter().enumerate().map(|(i, (answer, label))| radio(answer, label, i)) }
                 </div>
             }
         }
@@ -123,7 +122,7 @@ pub fn field(state: &State, props: Field) -> Html {
                 let draft = props.draft.clone();
                 Callback::from(move |e: InputEvent| {
                     let mut next = Draft {
-                        choice: None,
+                        picked: None,
                         ..draft.clone()
                     };
                     set(
@@ -140,13 +139,9 @@ pub fn field(state: &State, props: Field) -> Html {
                 let on_change = props.on_change.clone();
                 let draft = props.draft.clone();
                 Callback::from(move |_: Event| {
-                    let choice = if unsure {
-                        None
-                    } else {
-                        Some("unsure".to_string())
-                    };
+                    let picked = (!unsure).then_some(Answer::Unsure);
                     on_change.emit(Draft {
-                        choice,
+                        picked,
                         ..draft.clone()
                     });
                 })

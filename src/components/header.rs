@@ -41,7 +41,7 @@ pub fn header(state: &StateHandle) -> Html {
                     </div>
                 </div>
             </div>
-            if state.trial.facts.demo {
+            if state.trial().facts.demo {
                 <p class="demo-badge">{ c.demo_badge }</p>
             }
         </header>

@@ -81,7 +81,7 @@ pub fn back_button(state: &StateHandle) -> Callback<MouseEvent> {
 pub fn title(state: &State, heading: &str) -> String {
     format!(
         "{heading} – {} – {}",
-        state.trial.facts.protocol_code,
+        state.trial().facts.protocol_code,
         words(state).app_name
     )
 }

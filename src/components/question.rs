@@ -9,7 +9,7 @@ use crate::dom;
 use crate::form::{draft_for, read, Draft, FieldError};
 use crate::i18n::fill;
 use crate::state::Action;
-use prescreen_engine::evaluation::{evaluate, Truth};
+use prescreen_engine::evaluation::Truth;
 use prescreen_engine::trial::QuestionIdx;
 
 #[derive(Properties, PartialEq)]
@@ -23,13 +23,13 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let state = props.state.clone();
     let c = words(&state);
     let q = props.q;
-    let question = &state.trial.questions[q];
+    let question = &state.trial().questions[q];
     // What is typed and its error belong to this visit to the question; an earlier visit's are
     // ignored (see `use_visit`).
     let visit = use_visit(q);
     let typed = use_state(|| None::<(u32, Draft)>);
     let draft =
-        of_visit(&typed, visit).unwrap_or_else(|| draft_for(question, state.answers.get(q)));
+        of_visit(&typed, visit).unwrap_or_else(|| draft_for(question, state.answers().get(q)));
     let shown_error = use_state(|| None::<(u32, FieldError)>);
     let error = of_visit(&shown_error, visit);
     let page_title = title(&state, question.patient.get(state.lang));
@@ -56,7 +56,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         let (state, draft, shown_error) = (state.clone(), draft.clone(), shown_error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let question = &state.trial.questions[q];
+            let question = &state.trial().questions[q];
             match read(question, &draft, state.today, state.lang) {
                 // The next page is another question (another visit) or none: no error to clear.
                 Ok(answer) => state.dispatch(Action::Answer(q, answer)),
@@ -111,9 +111,9 @@ fn of_visit<T: Clone>(tagged: &Option<(u32, T)>, visit: u32) -> Option<T> {
 
 /// How many questions that apply are answered, and at most how many are still to ask.
 fn progress(state: &crate::state::State) -> (usize, usize) {
-    let evaluation = evaluate(&state.trial, &state.answers);
+    let evaluation = state.evaluation();
     let answered = state
-        .answers
+        .answers()
         .iter()
         .filter(|(q, _)| evaluation.applies[*q] != Truth::False)
         .count();

@@ -9,14 +9,14 @@ use super::{back_button, title, words, StateHandle, PAGE_HEADING};
 use crate::dom;
 use crate::i18n::{date, fill, Catalogue};
 use crate::state::{Action, State};
-use prescreen_engine::evaluation::{evaluate, verdict_once_lifted, Evaluation, Status, Verdict};
+use prescreen_engine::evaluation::{verdict_once_lifted, Evaluation, Status, Verdict};
 use prescreen_engine::report::Lifts;
 use prescreen_engine::trial::{CriterionKind, QuestionKind};
 
 /// The page's title and content.
 pub fn result_page(state: &StateHandle) -> (String, Html) {
     let (c, lang) = (words(state), state.lang);
-    let evaluation = evaluate(&state.trial, &state.answers);
+    let evaluation = state.evaluation();
     let (heading, body, class) = match evaluation.verdict {
         Verdict::LikelyEligible => (c.verdict_likely, c.verdict_likely_body, "panel panel--good"),
         Verdict::NotEligible => (c.verdict_not, c.verdict_not_body, "panel panel--bad"),
@@ -30,30 +30,30 @@ pub fn result_page(state: &StateHandle) -> (String, Html) {
     // A temporary exclusion's date is shown only when waiting could change the verdict: another
     // criterion may rule the person out for good.
     let waiting_helps = evaluation.verdict == Verdict::NotEligible
-        && verdict_once_lifted(&state.trial, &state.answers) != Verdict::NotEligible;
+        && verdict_once_lifted(state.trial(), state.answers(), evaluation) != Verdict::NotEligible;
     let reasons: Vec<Html> = match evaluation.verdict {
         Verdict::LikelyEligible => Vec::new(),
         Verdict::NotEligible => evaluation
-            .blocking(&state.trial)
+            .blocking(state.trial())
             .map(|(i, criterion)| {
                 let explanation = if criterion.kind == CriterionKind::Exclusion { &criterion.met } else { &criterion.not_met };
                 html! {
                     <li>
                         <strong>{ criterion.title.get(lang) }</strong>{ ": " }{ explanation.get(lang) }
                         if waiting_helps {
-                            { temporary_note(state, &evaluation, i, c) }
+                            { temporary_note(state, evaluation, i, c) }
                         }
                     </li>
                 }
             })
             .collect(),
         Verdict::Undetermined => evaluation
-            .open(&state.trial)
+            .open(state.trial())
             .map(|(_, criterion)| html! { <li><strong>{ criterion.title.get(lang) }</strong>{ ": " }{ criterion.unknown.get(lang) }</li> })
             .collect(),
     };
     let steps: Vec<Html> = state
-        .trial
+        .trial()
         .criteria
         .iter()
         .zip(&evaluation.statuses)
@@ -78,7 +78,7 @@ pub fn result_page(state: &StateHandle) -> (String, Html) {
             state.dispatch(Action::Clear);
         })
     };
-    let facts = &state.trial.facts;
+    let facts = &state.trial().facts;
     let body = html! {
         <>
             <button type="button" class="back-link no-print" onclick={back}>{ c.back }</button>
@@ -124,17 +124,17 @@ pub fn result_page(state: &StateHandle) -> (String, Html) {
 /// For a temporary exclusion, when the person may be able to take part.
 fn temporary_note(state: &State, evaluation: &Evaluation, criterion: usize, c: &Catalogue) -> Html {
     let Some(lifts) = Lifts::of(
-        &state.trial,
-        &state.answers,
+        state.trial(),
+        state.answers(),
         evaluation,
         criterion,
         Some(state.today),
     ) else {
         return html! {};
     };
-    let text = match (&lifts.on, state.trial.criteria[criterion].lifts_after) {
+    let text = match (&lifts.on, state.trial().criteria[criterion].lifts_after) {
         (Some(on), _) => fill(c.temporary_on, &[&date(on)]),
-        (None, Some(rule)) => match &state.trial.questions[rule.question].kind {
+        (None, Some(rule)) => match &state.trial().questions[rule.question].kind {
             QuestionKind::Elapsed(_, range) => fill(
                 c.temporary_in,
                 &[

@@ -59,15 +59,13 @@ pub fn screener(props: &ScreenerProps) -> Html {
         })
     };
     {
-        // A saved link's fragment restores the journey where it was, once, on arrival.
+        // A saved link's fragment restores the journey where it was, once, on arrival (in its
+        // language, which index.html's script chose).
         let state = state.clone();
         use_effect_with((), move |_| {
             dom::reset_history_depth();
-            if let Some(saved) = fragment::decode(&state.trial, &dom::location_hash(), state.today)
+            if let Some(saved) = fragment::decode(state.trial(), &dom::location_hash(), state.today)
             {
-                if let Some(lang) = saved.lang {
-                    state.dispatch(Action::SetLang(lang));
-                }
                 if let Some(mode) = saved.mode {
                     state.dispatch(Action::SetMode(mode));
                 }
@@ -85,7 +83,7 @@ pub fn screener(props: &ScreenerProps) -> Html {
         let state = state.clone();
         use_effect_with(state.switching, move |switching| {
             if let Some(lang) = *switching {
-                let id = state.trial.facts.id.clone();
+                let id = state.trial().facts.id.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     state.dispatch(match fetch_trial(&id, lang).await {
                         Load::Ready(trial) => Action::Translated(trial),

@@ -10,17 +10,17 @@ use crate::state::Action;
 /// The page's title and content.
 pub fn start_page(state: &StateHandle) -> (String, Html) {
     let c = words(state);
-    let heading = fill(c.start_heading, &[&state.trial.facts.protocol_code]);
+    let heading = fill(c.start_heading, &[&state.trial().facts.protocol_code]);
     let page_title = title(state, &heading);
     let onclick = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Start))
     };
-    let resume = !state.answers.is_empty();
+    let resume = !state.answers().is_empty();
     let body = html! {
         <>
             <h1 id={PAGE_HEADING} class="heading-xl" tabindex="-1">{ heading }</h1>
-            <p class="lead">{ state.trial.facts.title.get(state.lang) }</p>
+            <p class="lead">{ state.trial().facts.title.get(state.lang) }</p>
             <p>{ c.start_lead }</p>
             <p>{ c.start_what_it_is }</p>
             <p>{ c.start_how_long }</p>

@@ -9,7 +9,7 @@ use prescreen_engine::trial::SiteGroup;
 
 /// What the study is about, its medicines, phase, status (with the day it was read) and id.
 pub fn trial_brief(state: &State) -> Html {
-    let (c, f, lang) = (words(state), &state.trial.facts, state.lang);
+    let (c, f, lang) = (words(state), &state.trial().facts, state.lang);
     let status = fill(
         c.trial_status_line,
         &[
@@ -40,7 +40,7 @@ pub fn trial_brief(state: &State) -> Html {
 
 /// The sites in the registry's own grouping, with their status where listed.
 pub fn sites(state: &State) -> Html {
-    let (c, f, lang) = (words(state), &state.trial.facts, state.lang);
+    let (c, f, lang) = (words(state), &state.trial().facts, state.lang);
     let group = |group: SiteGroup, heading: &'static str| {
         let sites: Vec<_> = f.sites.iter().filter(|s| s.group == group).collect();
         if sites.is_empty() {

@@ -6,12 +6,12 @@ use yew::prelude::*;
 use super::words;
 use crate::state::State;
 use crate::{dom, referral};
-use prescreen_engine::evaluation::{evaluate, Verdict};
+use prescreen_engine::evaluation::Verdict;
 
 /// `copied`: whether the summary has been copied, kept by the form.
 pub fn verdict_panel(state: &State, copied: &UseStateHandle<bool>) -> Html {
     let (c, lang) = (words(state), state.lang);
-    let evaluation = evaluate(&state.trial, &state.answers);
+    let evaluation = state.evaluation();
     let (verdict, class) = match evaluation.verdict {
         Verdict::LikelyEligible => (c.clinician_likely, "panel verdict-panel panel--good"),
         Verdict::NotEligible => (c.clinician_not, "panel verdict-panel panel--bad"),
@@ -19,11 +19,11 @@ pub fn verdict_panel(state: &State, copied: &UseStateHandle<bool>) -> Html {
     };
     let list = |items: Vec<&str>| html! { <ul class="list list--compact">{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
     let blocking: Vec<&str> = evaluation
-        .blocking(&state.trial)
+        .blocking(state.trial())
         .map(|(_, c)| c.title.get(lang))
         .collect();
     let open: Vec<&str> = evaluation
-        .open(&state.trial)
+        .open(state.trial())
         .map(|(_, c)| c.title.get(lang))
         .collect();
     let summary = referral::summary(state);

@@ -3,8 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, withPage, journey, checkRows, clickSwitch, headingText, currentQuestionId, answerQuestion,
-  radioSelector, question, seeResult, trial, T, ELIGIBLE,
+  useBrowser, withPage, withContexts, openApp, recordRequests, assertNoPageErrors, journey, checkRows, clickSwitch,
+  headingText, currentQuestionId, answerQuestion, radioSelector, question, seeResult, trial, fill, T, ELIGIBLE,
 } from './helpers.mjs';
 
 const START_TITLE = {
@@ -32,6 +32,41 @@ describe('language', () => {
       assert.ok((await page.title()).endsWith(T[lang].app_name), 'the document title too');
     }));
   }
+
+  // The language is chosen once, by index.html's script, which fetches the trial in it; the app
+  // speaks what it chose (src/dom.rs, chosen).
+  for (const { locale, address, lang, why } of [
+    { locale: 'en-US', address: '?lang=it', lang: 'it', why: 'the address\'s over the browser\'s' },
+    { locale: 'it-IT', address: '?lang=fr', lang: 'it', why: 'the browser\'s when the address\'s is not ours' },
+    { locale: 'en-US', address: '?lang=it#t=interact&l=en', lang: 'en', why: 'a saved link\'s over the address\'s' },
+    { locale: 'en-US', address: '?lang=it#t=demo_cardio&l=en', lang: 'it', why: 'not the saved link\'s of another trial' },
+    { locale: 'de-DE', address: '#t=interact&l=fr', lang: 'en', why: 'English when no language named is ours' },
+  ]) {
+    test(`a browser set to ${locale} opening ${address} gets ${lang}: ${why}`, withContexts(getBrowser, { locale }, async (open) => {
+      const context = await open();
+      const recorder = recordRequests(context);
+      const page = await openApp(context, { search: address });
+      await waitForLang(page, lang);
+      assert.equal(await headingText(page), T[lang].start_heading.replace('{0}', 'interACT'));
+      const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
+      assert.deepEqual(trials, [`/trials/interact.${lang}.trial`], 'only the trial in that language is fetched');
+      const problems = await page.locator('.notice--problem').count();
+      assert.equal(problems, address.includes('lang=fr') ? 1 : 0, 'a language the address names that is not ours is reported');
+      if (problems) assert.ok((await page.textContent('.notice--problem')).includes(fill(T[lang].option_lang, ['fr'])));
+      assertNoPageErrors(page);
+    }));
+  }
+
+  test('a trial id that is not plain gets its page in the chosen language, with nothing fetched', withContexts(getBrowser, { locale: 'en-US' }, async (open) => {
+    const context = await open();
+    const recorder = recordRequests(context);
+    const page = await openApp(context, { search: '?trial=Interact&lang=it' });
+    assert.equal(await page.getAttribute('html', 'lang'), 'it');
+    assert.equal((await page.textContent('main h1')).trim(), T.it.trial_unknown_title);
+    assert.ok((await page.textContent('main')).includes(fill(T.it.trial_unknown_body, ['Interact'])));
+    assert.deepEqual(recorder.requests.filter((r) => new URL(r.url).pathname.includes('/trials/')), []);
+    assertNoPageErrors(page);
+  }));
 
   test('switching language mid-journey keeps every answer, and <html lang> follows', withPage(getBrowser, { locale: 'en-US' }, async (page) => {
     await waitForLang(page, 'en');

@@ -46,6 +46,22 @@ describe('loading the trial', () => {
     }
   });
 
+  test('without the page\'s script, which chooses the trial, the app has none and says so', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    // The page with its inline script changed: the Content-Security-Policy, which allows it by
+    // its hash, then blocks it, as a browser would any script it does not allow.
+    await context.route((url) => url.pathname === '/' || url.pathname === '/index.html', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('window.prescreenTrial', 'window.notChosen');
+      await route.fulfill({ response, body: html });
+    });
+    const recorder = recordRequests(context);
+    const page = await openRaw(context, '');
+    assert.equal((await page.textContent('main h1')).trim(), T.en.trial_unknown_title);
+    assert.ok((await page.textContent('main')).includes(fill(T.en.trial_unknown_body, ['…'])));
+    assert.deepEqual(recorder.requests.filter((r) => new URL(r.url).pathname.includes('/trials/')), [], 'nothing fetched');
+    assert.deepEqual(page.errors, []);
+  }));
+
   test('a trial that does not exist says so, in the browser\'s language, as a proper page', withContext(getBrowser, { locale: 'it-IT' }, async (context) => {
     const page = await openRaw(context, '?trial=no-such-trial');
     assert.equal((await page.textContent('main h1')).trim(), T.it.trial_unknown_title);

@@ -1,10 +1,13 @@
-//! A person's answers, one slot per question, and how they are read from JSON or a form field.
+//! A person's answers, one slot per question; one answer as text and back (`text.rs`, the codec
+//! the saved link, the app's form and JSON all use), and every answer as a JSON object
+//! (`json.rs`).
 
-mod parse;
+mod json;
+mod text;
 
-pub use parse::{elapsed, parse_answer, AnswerError};
+pub use text::{answer_text, elapsed, parse_answer, AnswerError};
 
-use crate::trial::{QuestionIdx, QuestionKind, Trial};
+use crate::trial::{QuestionIdx, Trial};
 
 /// One answer. Elapsed answers are held in the question's own unit.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -72,33 +75,11 @@ impl Answers {
         json: &str,
         today: Option<crate::date::Date>,
     ) -> Result<Answers, Vec<AnswerError>> {
-        parse::from_json(trial, json, today)
+        json::from_json(trial, json, today)
     }
 
     /// The answers as a JSON object in the same form [`Answers::from_json`] reads.
     pub fn to_json(&self, trial: &Trial) -> serde_json::Value {
-        let mut map = serde_json::Map::new();
-        for (idx, answer) in self.iter() {
-            let Some(question) = trial.questions.get(idx) else {
-                continue;
-            };
-            let value = match (answer, &question.kind) {
-                (Answer::Yes, _) => "yes".into(),
-                (Answer::No, _) => "no".into(),
-                (Answer::Unsure, _) => "unsure".into(),
-                (Answer::Choice(i), QuestionKind::Choice(options)) => {
-                    match options.get(usize::from(i)) {
-                        Some(option) => option.id.clone().into(),
-                        None => continue,
-                    }
-                }
-                (Answer::Choice(_), _) => continue,
-                (Answer::Number(n), _) => {
-                    serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, Into::into)
-                }
-            };
-            map.insert(question.id.clone(), value);
-        }
-        serde_json::Value::Object(map)
+        json::to_json(trial, self)
     }
 }

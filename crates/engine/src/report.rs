@@ -148,7 +148,7 @@ impl<'t> Report<'t> {
             verdict: evaluation.verdict,
             verdict_once_lifted: (evaluation.verdict == Verdict::NotEligible
                 && criteria.iter().any(|c| c.lifts.is_some()))
-            .then(|| verdict_once_lifted(trial, answers)),
+            .then(|| verdict_once_lifted(trial, answers, &evaluation)),
             criteria,
             open_criteria: evaluation.open(trial).map(|(_, c)| c.id.as_str()).collect(),
             open_questions: relevance.open.iter().map(|&q| question_ref(q)).collect(),

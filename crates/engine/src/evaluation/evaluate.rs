@@ -281,12 +281,12 @@ pub fn lifts_in(
 
 /// The verdict once every temporary exclusion that now applies has lifted: whether waiting could
 /// change anything at all. Only then may a person be told they may take part later.
-pub fn verdict_once_lifted(trial: &Trial, answers: &Answers) -> Verdict {
-    let evaluation = evaluate(trial, answers);
+/// `evaluation` is that of `answers`, which callers have already.
+pub fn verdict_once_lifted(trial: &Trial, answers: &Answers, evaluation: &Evaluation) -> Verdict {
     let mut later = answers.clone();
     for criterion in 0..trial.criteria.len() {
         if let (Some(_), Some(lifts)) = (
-            lifts_in(trial, answers, &evaluation, criterion),
+            lifts_in(trial, answers, evaluation, criterion),
             trial.criteria[criterion].lifts_after,
         ) {
             later.set(lifts.question, Answer::Number(lifts.at));

@@ -1,10 +1,14 @@
-//! Reading answers that people type or that arrive as JSON: every mistake gets a clear message.
+//! One answer as text and back: the codec every text form of an answer goes through (a saved
+//! link's fragment, the app's form fields, JSON answers). [`answer_text`] writes the one canonical
+//! text that [`parse_answer`] reads back as the same answer; reading also takes what people type
+//! (a comma for the decimal point, a date for how long ago), and every mistake gets a clear
+//! message.
 
 use std::fmt;
 
-use super::{Answer, Answers};
+use super::Answer;
 use crate::date::Date;
-use crate::trial::{Question, QuestionKind, Range, TimeUnit, Trial};
+use crate::trial::{Question, QuestionKind, Range, TimeUnit};
 
 /// Why an answer was refused. The UI words each kind in the person's language; `Display` is the
 /// English the CLI prints.
@@ -73,51 +77,23 @@ impl fmt::Display for AnswerError {
     }
 }
 
-pub(super) fn from_json(
-    trial: &Trial,
-    json: &str,
-    today: Option<Date>,
-) -> Result<Answers, Vec<AnswerError>> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| vec![AnswerError::NotJson(e.to_string())])?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| vec![AnswerError::NotAnObject])?;
-    let mut answers = Answers::new(trial);
-    let mut errors = Vec::new();
-    for (id, value) in object {
-        let Some(idx) = trial.question_index(id) else {
-            errors.push(AnswerError::UnknownQuestion(id.clone()));
-            continue;
-        };
-        match json_answer(&trial.questions[idx], value, today) {
-            Ok(answer) => answers.set(idx, answer),
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(answers)
-    } else {
-        Err(errors)
+/// The canonical text of an answer to `question`, which [`parse_answer`] reads back as the same
+/// answer: `yes`, `no`, `unsure`, the option's id, or the number (at most six decimals, as
+/// answers are kept). `None` for a choice the question does not offer.
+pub fn answer_text(question: &Question, answer: Answer) -> Option<String> {
+    match answer {
+        Answer::Yes => Some("yes".into()),
+        Answer::No => Some("no".into()),
+        Answer::Unsure => Some(UNSURE.into()),
+        Answer::Number(n) => Some(crate::text::number(n)),
+        Answer::Choice(i) => match &question.kind {
+            QuestionKind::Choice(options) => options.get(usize::from(i)).map(|o| o.id.clone()),
+            _ => None,
+        },
     }
 }
 
-fn json_answer(
-    question: &Question,
-    value: &serde_json::Value,
-    today: Option<Date>,
-) -> Result<Answer, AnswerError> {
-    match value {
-        serde_json::Value::String(text) => parse_answer(question, text, today),
-        serde_json::Value::Number(n) => match &question.kind {
-            QuestionKind::Number(range) | QuestionKind::Elapsed(_, range) => {
-                in_range(question, range, n.as_f64().unwrap_or(f64::NAN))
-            }
-            _ => Err(wrong_type(question)),
-        },
-        _ => Err(wrong_type(question)),
-    }
-}
+const UNSURE: &str = "unsure";
 
 /// Reads one answer as typed or chosen: `yes`, `no`, `unsure`, an option id, a number (a comma
 /// is read as the decimal point, as Italians write it), or for how-long-ago questions a date.
@@ -127,7 +103,7 @@ pub fn parse_answer(
     today: Option<Date>,
 ) -> Result<Answer, AnswerError> {
     let text = text.trim();
-    if text == "unsure" {
+    if text == UNSURE {
         return Ok(Answer::Unsure);
     }
     match &question.kind {
@@ -184,7 +160,7 @@ fn parse_number(text: &str) -> Option<f64> {
     n.is_finite().then_some(n)
 }
 
-fn in_range(question: &Question, range: &Range, n: f64) -> Result<Answer, AnswerError> {
+pub(super) fn in_range(question: &Question, range: &Range, n: f64) -> Result<Answer, AnswerError> {
     // Six decimals at most, as numbers are shown and saved (text::number): what a person sees is
     // what is evaluated.
     let n = (n * 1e6).round() / 1e6;
@@ -200,7 +176,7 @@ fn in_range(question: &Question, range: &Range, n: f64) -> Result<Answer, Answer
     }
 }
 
-fn wrong_type(question: &Question) -> AnswerError {
+pub(super) fn wrong_type(question: &Question) -> AnswerError {
     let expected = match &question.kind {
         QuestionKind::YesNo => "\"yes\", \"no\" or \"unsure\"".to_string(),
         QuestionKind::Choice(options) => {
