@@ -7,8 +7,13 @@
 #   fmt      cargo fmt --all -- --check
 #   clippy   cargo clippy --workspace --all-targets -- -D warnings
 #   test     cargo test --workspace --all-targets, then the doctests
-#   web      tests/e2e/run.sh, when it exists: the wasm builds (app and engine module) and the
-#            browser tests
+#   web      the browser tests (tests/e2e/run.sh, when it exists) on the release build
+#
+# The release build for the browser tests (trunk build: the app's and the engine module's wasm)
+# starts first and runs beside fmt, clippy and test, in a target directory of its own
+# (target/web) so that cargo's lock does not make them wait for each other: its link-time
+# optimisation runs on one core, and the native builds take the other. Its output is in
+# target/web-build.log, shown when it fails.
 #
 # Every stage after setup runs even if an earlier one failed, so one run reports
 # everything; the script exits non-zero if any stage failed.
@@ -73,12 +78,38 @@ stage_test() {
     cargo test --workspace --doc
 }
 
+E2E_DIST="${E2E_DIST:-dist}"
+WEB_BUILD_LOG="target/web-build.log"
+# The build's exit status, written when it ends: stages run in subshells, which cannot `wait`.
+WEB_BUILD_STATUS="target/web-build.status"
+
+start_web_build() {
+    [[ -f "$E2E_RUNNER" ]] || return 0
+    mkdir -p target
+    rm -f "$WEB_BUILD_STATUS"
+    step "trunk build --release --offline (into $E2E_DIST, in the background: $WEB_BUILD_LOG)"
+    (
+        set +e
+        CARGO_TARGET_DIR="$ROOT/target/web" trunk build --release --offline --dist "$E2E_DIST" \
+            >"$WEB_BUILD_LOG" 2>&1
+        echo $? >"$WEB_BUILD_STATUS"
+    ) &
+}
+
 stage_web() {
     if [[ ! -f "$E2E_RUNNER" ]]; then
         echo "skipped: $E2E_RUNNER does not exist yet"
         return 0
     fi
-    bash "$E2E_RUNNER"
+    local start=$SECONDS
+    while [[ ! -s "$WEB_BUILD_STATUS" ]]; do sleep 1; done
+    if [[ "$(cat "$WEB_BUILD_STATUS")" != 0 ]]; then
+        tail -n 60 "$WEB_BUILD_LOG"
+        echo "the release build failed (whole log: $WEB_BUILD_LOG)"
+        return 1
+    fi
+    echo "release build: done (waited $((SECONDS - start))s for it)"
+    E2E_DIST="$E2E_DIST" E2E_SKIP_BUILD=1 bash "$E2E_RUNNER"
 }
 
 STAGES=(fmt clippy test web)
@@ -132,6 +163,7 @@ if ((run_setup)); then
     }
 fi
 
+start_web_build
 for stage in "${STAGES[@]}"; do
     run_stage "$stage"
 done

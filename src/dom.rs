@@ -141,16 +141,16 @@ pub async fn compile(source: &str, name: &str) -> Option<Result<String, String>>
     }
 }
 
-/// What came of the trial definition that the page's inline script (index.html) began to fetch
-/// with the page itself, while the app's code was still on its way.
-pub enum EarlyTrial {
+/// A file the page's inline script (index.html) fetched early, as `window.prescreenTrial`
+/// keeps it.
+pub enum Early {
     /// It has come: the response's status and text.
     Here(u16, String),
     /// It is still coming: the promise settles when it has come or failed.
     Coming(js_sys::Promise),
     /// The request failed.
     Failed,
-    /// Nothing was fetched early for this trial.
+    /// Nothing was fetched early for it.
     Absent,
 }
 
@@ -175,22 +175,47 @@ pub fn chosen() -> (Option<String>, Lang) {
     (early("id").as_string(), lang.unwrap_or(Lang::En))
 }
 
-/// The early fetch of trial `id` in `lang`, as `window.prescreenTrial` (index.html) holds it.
-pub fn early_trial(id: &str, lang: Lang) -> EarlyTrial {
-    if early("id").as_string().as_deref() != Some(id)
-        || early("lang").as_string().as_deref() != Some(lang.code())
-    {
-        return EarlyTrial::Absent;
+/// The early fetch of trial `id` in `lang`.
+pub fn early_trial(id: &str, lang: Lang) -> Early {
+    if early("id").as_string().as_deref() != Some(id) {
+        return Early::Absent;
     }
-    if early("failed").is_truthy() {
-        return EarlyTrial::Failed;
+    early_file("trial", lang)
+}
+
+/// The early fetch of the app's words in `lang`.
+pub fn early_words(lang: Lang) -> Early {
+    early_file("words", lang)
+}
+
+/// `window.prescreenTrial[key]`, when it was fetched for `lang`.
+fn early_file(key: &str, lang: Lang) -> Early {
+    use wasm_bindgen::JsValue;
+    if early("lang").as_string().as_deref() != Some(lang.code()) {
+        return Early::Absent;
     }
-    if let (Some(status), Some(text)) = (early("status").as_f64(), early("text").as_string()) {
-        return EarlyTrial::Here(status as u16, text);
+    let file = early(key);
+    let field =
+        |name: &str| js_sys::Reflect::get(&file, &JsValue::from_str(name)).unwrap_or_default();
+    if !file.is_object() {
+        return Early::Absent;
     }
-    early("promise")
+    if field("failed").is_truthy() {
+        return Early::Failed;
+    }
+    if let (Some(status), Some(text)) = (field("status").as_f64(), field("text").as_string()) {
+        return Early::Here(status as u16, text);
+    }
+    field("promise")
         .dyn_into()
-        .map_or(EarlyTrial::Absent, EarlyTrial::Coming)
+        .map_or(Early::Absent, Early::Coming)
+}
+
+/// Shows index.html's message for a page whose words could not be fetched, in every language.
+pub fn show_no_words() {
+    if let Some(message) = document().and_then(|d| d.get_element_by_id("no-words")) {
+        let _ = message.remove_attribute("hidden");
+    }
 }
 
 pub fn location_hash() -> String {

@@ -21,5 +21,13 @@ pub mod state;
 /// Starts the app in the page's `<main>`-less body. Called by the `prescreen-app` binary.
 pub fn run() {
     dom::show_message_on_panic();
-    yew::Renderer::<components::app::App>::new().render();
+    // Every page speaks: first its words, fetched in the language shown alone.
+    let (_, lang) = dom::chosen();
+    wasm_bindgen_futures::spawn_local(async move {
+        if load::fetch_words(lang).await {
+            yew::Renderer::<components::app::App>::new().render();
+        } else {
+            dom::show_no_words();
+        }
+    });
 }

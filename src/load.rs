@@ -7,7 +7,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::dom::{self, EarlyTrial};
+use crate::dom::{self, Early};
 use crate::state::SharedTrial;
 use prescreen_engine::text::Lang;
 
@@ -22,6 +22,27 @@ pub enum Load {
     /// shows them, or why a compiled trial cannot be read. For the trial's authors.
     Invalid(String),
     Ready(SharedTrial),
+}
+
+/// The app's words in `lang`, installed for [`crate::i18n::catalogue`]: from the page's early
+/// fetch once it settles, else fetched now. Whether they are there.
+pub async fn fetch_words(lang: Lang) -> bool {
+    if crate::i18n::installed(lang) {
+        return true;
+    }
+    let early = dom::early_words(lang);
+    if let Early::Coming(promise) = early {
+        let _ = JsFuture::from(promise).await;
+    }
+    let text = match dom::early_words(lang) {
+        Early::Here(200..=299, text) => text,
+        Early::Here(..) | Early::Failed => return false,
+        Early::Coming(_) | Early::Absent => match get(&format!("i18n/{}.txt", lang.code())).await {
+            Some((200..=299, text)) => text,
+            _ => return false,
+        },
+    };
+    crate::i18n::install(lang, text)
 }
 
 /// The compiled trial in one language, as index.html's inline script names it too.
@@ -42,7 +63,7 @@ fn definition_paths(id: &str, lang: Lang) -> [String; 2] {
 /// while it is still coming, or when there was none, or when it found no compiled trial.
 pub fn early(id: &str, lang: Lang) -> Option<Load> {
     match dom::early_trial(id, lang) {
-        EarlyTrial::Here(status, source) if status != 404 => {
+        Early::Here(status, source) if status != 404 => {
             Some(compiled(id, &compiled_path(id, lang), status, &source))
         }
         _ => None,
@@ -51,15 +72,15 @@ pub fn early(id: &str, lang: Lang) -> Option<Load> {
 
 /// The trial in `lang`: from the page's early fetch once it settles, else fetched now.
 pub async fn fetch_trial(id: &str, lang: Lang) -> Load {
-    if let EarlyTrial::Coming(promise) = dom::early_trial(id, lang) {
+    if let Early::Coming(promise) = dom::early_trial(id, lang) {
         // Settled, whatever the outcome: the early fetch records it.
         let _ = JsFuture::from(promise).await;
     }
     let path = compiled_path(id, lang);
     let (status, source) = match dom::early_trial(id, lang) {
-        EarlyTrial::Here(status, source) => (status, source),
-        EarlyTrial::Failed => return Load::Failed,
-        EarlyTrial::Coming(_) | EarlyTrial::Absent => match get(&path).await {
+        Early::Here(status, source) => (status, source),
+        Early::Failed => return Load::Failed,
+        Early::Coming(_) | Early::Absent => match get(&path).await {
             Some(response) => response,
             None => return Load::Failed,
         },

@@ -229,7 +229,10 @@ impl Reducible for State {
             }
             Action::Change(q) => state.go(Page::Question(q)),
             Action::ShowResult => state.go(Page::Result),
-            Action::SetLang(lang) if state.trial().facts.languages.contains(&lang) => {
+            Action::SetLang(lang)
+                if state.trial().facts.languages.contains(&lang)
+                    && crate::i18n::installed(lang) =>
+            {
                 state.lang = lang;
                 state.switching = None;
             }

@@ -15,7 +15,7 @@ use super::start::start_page;
 use super::{words, FocusedPage};
 use crate::dom;
 use crate::fragment;
-use crate::load::{fetch_trial, Load};
+use crate::load::{fetch_trial, fetch_words, Load};
 use crate::options::Problem;
 use crate::state::{Action, Mode, Notice, Page, SharedTrial, State};
 use prescreen_engine::date::Date;
@@ -85,8 +85,9 @@ pub fn screener(props: &ScreenerProps) -> Html {
             if let Some(lang) = *switching {
                 let id = state.trial().facts.id.clone();
                 wasm_bindgen_futures::spawn_local(async move {
+                    let words = fetch_words(lang).await;
                     state.dispatch(match fetch_trial(&id, lang).await {
-                        Load::Ready(trial) => Action::Translated(trial),
+                        Load::Ready(trial) if words => Action::Translated(trial),
                         _ => Action::TranslationFailed,
                     });
                 });

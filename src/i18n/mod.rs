@@ -18,16 +18,16 @@ macro_rules! catalogue {
             /// Every key, in the order a catalogue file gives them.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
 
-            /// Reads a catalogue file (`static/i18n/<lang>.txt`): `key = text` lines in [`Self::KEYS`]'
-            /// order, `#` comments and blank lines between them. `None` unless there is a text for
-            /// every key and no more. The keys are for people, and for the test that checks each
-            /// file against [`Self::KEYS`]; reading by position keeps them out of the wasm.
-            pub fn read(file: &'static str) -> Option<Catalogue> {
-                let mut texts = file
-                    .lines()
-                    .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                    .map(|line| line.split_once(" = ").map(|(_, text)| text));
-                let catalogue = Catalogue { $($key: texts.next()??,)* };
+            /// No words at all, for a page that asks before any catalogue is there.
+            const BLANK: Catalogue = Catalogue { $($key: "",)* };
+
+            /// Reads a catalogue as it is served (`i18n/<lang>.txt`, made by tools/words.mjs from
+            /// `static/i18n/<lang>.txt`): one text a line, in [`Self::KEYS`]' order. `None` unless
+            /// there is a text for every key and no more. Reading by position keeps the keys out
+            /// of the wasm and the served file; a test checks each source file's keys.
+            pub fn read(served: &'static str) -> Option<Catalogue> {
+                let mut texts = served.lines();
+                let catalogue = Catalogue { $($key: texts.next()?,)* };
                 texts.next().is_none().then_some(catalogue)
             }
         }
@@ -200,23 +200,77 @@ catalogue! {
     crash,
 }
 
-/// The catalogue files, one per language, in `Lang::ALL`'s order.
-const FILES: [&str; 2] = [
+/// The language's index in `Lang::ALL`, which orders the catalogues too.
+fn index(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)
+}
+
+/// The catalogues read so far, by language.
+static INSTALLED: [OnceLock<Catalogue>; Lang::ALL.len()] =
+    [const { OnceLock::new() }; Lang::ALL.len()];
+
+/// Reads a language's catalogue file and keeps it for [`catalogue`]; whether it could be read.
+/// The text is kept for the page's life: each language's, once at most.
+pub fn install(lang: Lang, file: String) -> bool {
+    if installed(lang) {
+        return true;
+    }
+    match Catalogue::read(Box::leak(file.into_boxed_str())) {
+        Some(read) => INSTALLED[index(lang)].set(read).is_ok(),
+        None => false,
+    }
+}
+
+/// Whether `lang`'s catalogue is there to be used. Natively (tests, server-side rendering) every
+/// language's is built in; in the browser only those fetched are (src/load.rs, `fetch_words`),
+/// so that one language's words add nothing to another's first load.
+pub fn installed(lang: Lang) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    install_built_in(lang);
+    INSTALLED[index(lang)].get().is_some()
+}
+
+/// The catalogue files, built in for native builds alone.
+#[cfg(not(target_arch = "wasm32"))]
+const FILES: [&str; Lang::ALL.len()] = [
     include_str!("../../static/i18n/en.txt"),
     include_str!("../../static/i18n/it.txt"),
 ];
 
+/// A catalogue file's texts as tools/words.mjs serves them: one a line, without keys or comments.
+#[cfg(not(target_arch = "wasm32"))]
+fn served(source: &str) -> String {
+    let texts = source
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split_once(" = ").map_or("", |(_, text)| text));
+    texts.map(|text| format!("{text}\n")).collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn install_built_in(lang: Lang) {
+    let i = index(lang);
+    if INSTALLED[i].get().is_none() {
+        let read = Catalogue::read(Box::leak(served(FILES[i]).into_boxed_str()));
+        let read = read
+            .unwrap_or_else(|| panic!("static/i18n/{}.txt: not the catalogue's keys", lang.code()));
+        let _ = INSTALLED[i].set(read);
+    }
+}
+
+/// The words of `lang`. The app starts only once they are installed (src/lib.rs, `run`) and
+/// changes language only once the other's are; should a page ever ask before, it gets another
+/// language's words, or none.
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
-    static READ: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
-    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    READ[i].get_or_init(|| {
-        Catalogue::read(FILES[i]).unwrap_or_else(|| {
-            panic!(
-                "static/i18n/{}.txt does not match the catalogue's keys",
-                lang.code()
-            )
-        })
-    })
+    if installed(lang) {
+        if let Some(words) = INSTALLED[index(lang)].get() {
+            return words;
+        }
+    }
+    INSTALLED
+        .iter()
+        .find_map(OnceLock::get)
+        .unwrap_or(&Catalogue::BLANK)
 }
 
 /// Replaces `{0}`, `{1}`... in a template with the arguments, in order.
@@ -305,13 +359,16 @@ mod tests {
     }
 
     #[test]
-    fn a_file_with_a_line_missing_or_extra_is_refused() {
-        let lines: Vec<&str> = FILES[0].lines().collect();
-        let missing = lines[..lines.len() - 1].join("\n");
-        assert!(Catalogue::read(Box::leak(missing.into_boxed_str())).is_none());
-        let extra = format!("{}\nmore = text\n", FILES[0]);
-        assert!(Catalogue::read(Box::leak(extra.into_boxed_str())).is_none());
-        assert!(Catalogue::read(FILES[0]).is_some());
+    fn a_served_file_with_a_line_missing_or_extra_is_refused() {
+        let served = served(FILES[0]);
+        let lines: Vec<&str> = served.lines().collect();
+        assert_eq!(lines.len(), Catalogue::KEYS.len());
+        let read = |text: String| Catalogue::read(Box::leak(text.into_boxed_str()));
+        assert!(read(lines[..lines.len() - 1].join("\n")).is_none());
+        assert!(read(format!("{served}more\n")).is_none());
+        let words = read(served.clone()).expect("the served file reads");
+        assert_eq!(words.app_name, catalogue(Lang::En).app_name);
+        assert_eq!(words.crash, lines[lines.len() - 1]);
     }
 
     #[test]

@@ -50,6 +50,15 @@ describe('language', () => {
       assert.equal(await headingText(page), T[lang].start_heading.replace('{0}', 'interACT'));
       const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
       assert.deepEqual(trials, [`/trials/interact.${lang}.trial`], 'only the trial in that language is fetched');
+      // One language's words add nothing to another's first load (src/i18n).
+      const words = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/i18n/'));
+      assert.deepEqual(words, [`/i18n/${lang}.txt`], 'only the words of that language are fetched');
+      const wasm = recorder.requests.find((r) => r.url.endsWith('_bg.wasm'));
+      const other = lang === 'en' ? 'it' : 'en';
+      const body = Buffer.from(await (await page.context().request.get(wasm.url)).body());
+      const carries = (text) => body.includes(Buffer.from(text, 'utf8'));
+      assert.ok(!carries(T[other].privacy_promise), `the app's wasm does not carry the ${other} words`);
+      assert.ok(!carries(T[lang].privacy_promise), `nor the ${lang} ones: they are fetched`);
       const problems = await page.locator('.notice--problem').count();
       assert.equal(problems, address.includes('lang=fr') ? 1 : 0, 'a language the address names that is not ours is reported');
       if (problems) assert.ok((await page.textContent('.notice--problem')).includes(fill(T[lang].option_lang, ['fr'])));

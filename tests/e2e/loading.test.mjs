@@ -39,7 +39,7 @@ describe('loading the trial', () => {
         assert.equal((await page.textContent('main h1')).trim(), T.en.trial_unknown_title, `${search}: not another trial in its place`);
         assert.ok((await page.textContent('main')).includes(fill(T.en.trial_unknown_body, [asked])), `${search}: names what was asked for`);
         // Every request is one of the app's own files: nothing else, wherever ../ would lead.
-        const expected = /^\/(index\.html)?$|^\/(app-[0-9a-f]+\.css|prescreen-app-[0-9a-f]+(_bg\.wasm|\.js)|favicon-[0-9a-f]+\.svg)$/;
+        const expected = /^\/(index\.html)?$|^\/(app-[0-9a-f]+\.css|prescreen-app-[0-9a-f]+(_bg\.wasm|\.js)|favicon-[0-9a-f]+\.svg|i18n\/(en|it)\.txt)$/;
         const unexpected = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => !expected.test(p));
         assert.deepEqual(unexpected, [], `${search}: no request but the app's own files`);
       })();

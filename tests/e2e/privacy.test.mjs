@@ -59,12 +59,13 @@ describe('privacy', () => {
     const initial = recorder.requests.filter((r) => r.phase === 'load');
     const later = recorder.requests.filter((r) => r.phase !== 'load');
     const show = (rs) => rs.map((r) => `${r.method} ${r.url} (${r.resourceType})`).join('\n  ');
-    // After the first load, one request only: the switch to Italian fetches the trial's Italian
-    // file (src/load.rs), a plain GET of our own file, which carries no answer (checked below).
+    // After the first load, two requests only: the switch to Italian fetches the app's Italian
+    // words and the trial's Italian file (src/load.rs), plain GETs of our own files, which carry
+    // no answer (checked below).
     assert.deepEqual(
-      later.map((r) => `${r.method} ${r.url}${r.postData ?? ''}`),
-      [`GET ${new URL('trials/interact.it.trial', BASE_URL).href}`],
-      `no request after the first load but the Italian trial; got:\n  ${show(later)}`,
+      later.map((r) => `${r.method} ${r.url}${r.postData ?? ''}`).sort(),
+      [`GET ${new URL('i18n/it.txt', BASE_URL).href}`, `GET ${new URL('trials/interact.it.trial', BASE_URL).href}`],
+      `no request after the first load but the Italian words and trial; got:\n  ${show(later)}`,
     );
     assert.deepEqual(sockets, [], 'no websocket');
     const foreign = recorder.requests.filter((r) => new URL(r.url).origin !== ORIGIN);

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # tests/e2e/run.sh — the browser (end-to-end) tests: builds the app with Trunk, serves it with
 # tools/serve.mjs on a free local port, and runs every tests/e2e/*.test.mjs with node's test
-# runner against it, one file at a time. Exits with the tests' status; the output ends with
-# node's test summary.
+# runner against it, two files at a time (each file has its own browser and scratch files, and
+# none shares state with another). Exits with the tests' status; the output ends with node's
+# test summary.
 #
 # Environment:
 #   E2E_DIST=DIR      build into and serve DIR instead of dist/ (relative to the repository root);
 #                     keeps a run apart from a `trunk serve` or build going on in dist/
 #   E2E_SKIP_BUILD=1  serve what is already in the dist directory
-#   E2E_FILES="..."   run only these test files (default: the whole tests/e2e/ directory)
+#   E2E_FILES="..."   run only these test files (default: the whole tests/e2e/ directory);
+#                     E2E_FILES=tests/e2e/screenshots.mjs writes every page type's screenshot
+#                     (not a test: they are for people to look at)
+#   E2E_CONCURRENCY=N test files at a time (default 2, for 2 cores)
 #   CHROMIUM=PATH     the Chromium binary (default /usr/bin/chromium)
 # Screenshots are written to tests/e2e/screenshots/.
 set -euo pipefail
@@ -74,7 +78,7 @@ echo "==> serving $E2E_DIST at $BASE_URL"
 mkdir -p tests/e2e/screenshots
 # shellcheck disable=SC2086  # E2E_FILES is a list of paths
 set +e
-node --test --test-concurrency=1 ${E2E_FILES:-tests/e2e/}
+node --test --test-concurrency="${E2E_CONCURRENCY:-2}" ${E2E_FILES:-tests/e2e/}
 status=$?
 set -e
 exit "$status"

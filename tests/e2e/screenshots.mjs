@@ -1,5 +1,11 @@
 // Full-page screenshots of every page type, at phone (375 px) and desktop (1280 px) widths, in
-// both languages, written to tests/e2e/screenshots/<lang>-<width>-<page>.png for people to look at.
+// both languages, written to tests/e2e/screenshots/<lang>-<width>-<page>.png for people to look at:
+//
+//   E2E_FILES=tests/e2e/screenshots.mjs bash tests/e2e/run.sh
+//
+// Not part of the test command (its name is not *.test.mjs): what it checks on the way, that no
+// page is wider than the viewport and that each result page shows its verdict, the tests hold
+// already (a11y.test.mjs at 320 px, the narrowest; journeys.test.mjs for every verdict).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, statSync, readFileSync } from 'node:fs';

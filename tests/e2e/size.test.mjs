@@ -54,8 +54,9 @@ async function measureOnce() {
   for (const kind of ['.css', '.js', '.wasm']) {
     assert.ok(assets.some((a) => a.endsWith(kind)), `index.html references a ${kind} file: ${assets.join(', ')}`);
   }
-  const definition = (lang) => `trials/interact.${lang}.trial`;
-  const files = ['index.html', ...assets, ...LANGS.map(definition)];
+  // Per language: the compiled trial and the app's words (index.html fetches both at once).
+  const perLanguage = (lang) => [`trials/interact.${lang}.trial`, `i18n/${lang}.txt`];
+  const files = ['index.html', ...assets, ...LANGS.flatMap(perLanguage)];
   const rows = [];
   for (const name of files) {
     const path = join(DIST, name);
@@ -67,9 +68,10 @@ async function measureOnce() {
       brotli: (await compressFile(path, 'br')).length,
     });
   }
-  // A browser fetches the definition in one language: each language's first load.
+  // A browser fetches the files of one language: each language's first load.
+  const ofALanguage = new Set(LANGS.flatMap(perLanguage));
   const loads = LANGS.map((lang) => {
-    const files = rows.filter((r) => !r.file.startsWith('trials/') || r.file === definition(lang));
+    const files = rows.filter((r) => !ofALanguage.has(r.file) || perLanguage(lang).includes(r.file));
     const total = files.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
     return { lang, rows: files, total };
   });

@@ -304,7 +304,7 @@ describe('the registry widget, embedded from another origin', () => {
     assert.ok((await frame.textContent('main')).includes(fill(T.en.trial_unknown_body, ['…'])));
     // Every request is one of the page's own, the app's files, or the second widget's demo trial:
     // nothing for the unknown trial, wherever a path like ../ would have led.
-    const expected = /^\/(unknown-trial\.html|registry-demo\.css|embed\.js|index\.html|app-[0-9a-f]+\.css|prescreen-app-[0-9a-f]+(_bg\.wasm|\.js)|favicon-[0-9a-f]+\.svg|trials\/demo_cardio\.(en|it)\.trial)$/;
+    const expected = /^\/(unknown-trial\.html|registry-demo\.css|embed\.js|index\.html|app-[0-9a-f]+\.css|prescreen-app-[0-9a-f]+(_bg\.wasm|\.js)|favicon-[0-9a-f]+\.svg|i18n\/(en|it)\.txt|trials\/demo_cardio\.(en|it)\.trial)$/;
     const unexpected = requests.filter((url) => !expected.test(new URL(url).pathname));
     assert.deepEqual(unexpected, [], 'no request but the expected ones');
   }));
