@@ -84,9 +84,14 @@ pub fn screener(props: &ScreenerProps) -> Html {
         use_effect_with(state.switching, move |switching| {
             if let Some(lang) = *switching {
                 let id = state.trial().facts.id.clone();
+                // A trial in every language (a definition read by the engine's module) needs
+                // only the words.
+                let has_lang = state.trial().facts.languages.contains(&lang);
+                let trial = state.trial().clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let words = fetch_words(lang).await;
-                    state.dispatch(match fetch_trial(&id, lang).await {
+                    let load = if has_lang { Load::Ready(trial) } else { fetch_trial(&id, lang).await };
+                    state.dispatch(match load {
                         Load::Ready(trial) if words => Action::Translated(trial),
                         _ => Action::TranslationFailed,
                     });

@@ -156,7 +156,7 @@ describe('loading the trial', () => {
     assert.deepEqual(page.errors, []);
   }));
 
-  test('a trial with no compiled or one-language files loads from its two-language file, by the engine\'s module; switching language then fetches nothing', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+  test('a trial with no compiled or one-language files loads from its two-language file, by the engine\'s module; switching language then fetches only the words', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     // As when a registry drops in a new definition without running `prescreen split`.
     await context.route(/\/trials\/interact\.(en|it)\.(toml|trial)$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
     const recorder = recordRequests(context);
@@ -167,6 +167,8 @@ describe('loading the trial', () => {
     assert.ok((await page.textContent('p.lead')).startsWith('Terapia personalizzata'), 'the Italian start page');
     const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
     assert.deepEqual(trials, ['/trials/interact.en.trial', '/trials/interact.en.toml', '/trials/interact.toml'], 'the compiled trial, the English file, then the whole file, and nothing on switching');
+    const words = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/i18n/'));
+    assert.deepEqual(words, ['/i18n/en.txt', '/i18n/it.txt'], 'the words of each language, once, when it is shown');
     const engine = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/engine/'));
     assert.deepEqual(engine, ['/engine/prescreen_engine.js', '/engine/prescreen_engine_bg.wasm'], 'the engine\'s module, once');
     assert.deepEqual(page.errors, []);

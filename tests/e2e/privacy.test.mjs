@@ -22,7 +22,7 @@ function isAppAsset(url) {
   const u = new URL(url);
   if (u.origin !== ORIGIN || u.search || u.hash) return false;
   const path = u.pathname.slice(new URL(BASE_URL).pathname.length - 1);
-  return /^\/(index\.html)?$|^\/[\w.-]+\.(css|js|wasm)$|^\/favicon-\w+\.svg$|^\/trials\/interact\.(en|it)\.trial$/.test(path);
+  return /^\/(index\.html)?$|^\/[\w.-]+\.(css|js|wasm)$|^\/favicon-\w+\.svg$|^\/trials\/interact\.(en|it)\.trial$|^\/i18n\/(en|it)\.txt$/.test(path);
 }
 
 describe('privacy', () => {
@@ -81,7 +81,7 @@ describe('privacy', () => {
       for (const value of DISTINCTIVE) assert.ok(!sent.includes(value), `"${value}" was sent: ${r.url}`);
     }
     const kinds = new Set(initial.map((r) => new URL(r.url).pathname.split('.').pop()));
-    for (const kind of ['css', 'js', 'wasm', 'trial']) assert.ok(kinds.has(kind), `the first load fetched a .${kind}`);
+    for (const kind of ['css', 'js', 'wasm', 'trial', 'txt']) assert.ok(kinds.has(kind), `the first load fetched a .${kind}`);
 
     // Nothing stored on the device.
     const stored = await page.evaluate(async () => ({
