@@ -4,11 +4,13 @@
 //
 //   cargo build --target wasm32-unknown-unknown -p prescreen-engine-js   (--release in release)
 //   wasm-bindgen --target web --no-typescript --out-name prescreen_engine
-//   wasm-opt -Oz, short import names, terser on the glue                  (release only, as the app)
+//   wasm-opt -Oz, short import and export names, terser on the glue      (release only, as the app)
 //
 // Gives engine/prescreen_engine.js (the ES module to import) and engine/prescreen_engine_bg.wasm.
 // The tools are taken from PATH, then from tools/node (wasm-opt) and ~/.cargo/bin (wasm-bindgen),
-// where scripts/setup.sh installs them.
+// where scripts/setup.sh installs them. The short names come from tools/short-names.mjs, whose
+// Rust tool cargo builds and runs; the app's hook runs it at the same time, and cargo's lock on
+// the target directory takes the two cargo runs one at a time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -60,7 +62,8 @@ run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'prescr
 const bg = join(out, 'prescreen_engine_bg.wasm');
 if (release) {
   run('wasm-opt', ['-Oz', '--output', bg, bg]);
-  // As tools/short-names.mjs and tools/minify-js.mjs do for the app.
+  // As tools/short-names.mjs (through tools/wasm-short-names) and tools/minify-js.mjs do for
+  // the app.
   const glue = join(out, 'prescreen_engine.js');
   shortenFiles(bg, glue);
   writeFileSync(glue, await minifyModule(readFileSync(glue, 'utf8')));
