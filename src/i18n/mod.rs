@@ -358,6 +358,20 @@ mod tests {
         }
     }
 
+    /// index.html's script chooses the language before the app starts, from its own list.
+    #[test]
+    fn the_page_chooses_among_the_languages_the_engine_lists() {
+        let page = include_str!("../../index.html");
+        let list = page
+            .split_once("var languages = [")
+            .and_then(|(_, rest)| rest.split_once("];"))
+            .map(|(list, _)| list)
+            .expect("index.html lists its languages");
+        let codes: Vec<&str> = list.split(',').map(|c| c.trim().trim_matches('\'')).collect();
+        let ours: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ours);
+    }
+
     #[test]
     fn a_served_file_with_a_line_missing_or_extra_is_refused() {
         let served = served(FILES[0]);
