@@ -78,3 +78,19 @@ fn mangled_definitions_never_panic_and_point_inside_the_text() {
         }
     }
 }
+
+#[test]
+fn a_missing_key_is_reported_at_its_tables_header() {
+    let source = interact_source();
+    let start = source.find("[[criterion]]").unwrap();
+    let line = start + source[start..].find("\nsource = ").unwrap();
+    let line_end = line + 1 + source[line + 1..].find('\n').unwrap();
+    let broken = format!("{}{}", &source[..line], &source[line_end..]);
+    let errors = prescreen_engine::load(&broken).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].message, "a [[criterion]] needs `source`");
+    assert_eq!(
+        &broken[errors[0].span.start..errors[0].span.end],
+        "[[criterion]]"
+    );
+}

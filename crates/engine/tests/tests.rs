@@ -10,7 +10,7 @@ mod loader;
 mod relevance;
 mod soundness;
 mod split;
-mod toml_subset;
+mod tree;
 mod truth;
 mod vignettes;
 mod write;

@@ -1,7 +1,8 @@
 //! The TOML writer behind `prescreen split` (src/definition/write.rs): what it writes reads back
 //! as what it was given, by our reader and by the `toml` crate, and is written in one layout.
 
-use prescreen_engine::definition::toml::{parse, Item};
+use prescreen_engine::definition::parse::parse;
+use prescreen_engine::definition::tree::Item;
 use prescreen_engine::definition::write;
 
 use crate::util::interact_source;

@@ -5,12 +5,14 @@
 //! are none, checking reports every problem of meaning. An author sees them all in one run.
 
 mod check;
+pub mod parse;
 mod raw;
 mod read;
 mod resolve;
 mod split;
 mod strings;
-pub mod toml;
+mod syntax;
+pub mod tree;
 pub mod write;
 
 pub use split::split;

@@ -4,7 +4,8 @@
 //! The file in every language stays the one authors edit and review; the others are made from its
 //! TOML tree (never by editing its text), each with every text reduced to its language.
 
-use super::toml::{self, Item, Table, Value};
+use super::parse::parse;
+use super::tree::{Item, Table, Value};
 use super::write::{self, is_text};
 use crate::diagnostic::Diagnostic;
 use crate::text::Lang;
@@ -21,7 +22,7 @@ const GENERATED: &str = "# Made by `prescreen split` from the definition in ever
 /// gives, but with the other languages' texts blank.
 pub fn split(source: &str) -> Result<Vec<(Lang, String)>, Vec<Diagnostic>> {
     let trial = super::load(source)?;
-    let mut root = toml::parse(source)?;
+    let mut root = parse(source)?;
     // Each output declares its own.
     root.entries.retain(|e| e.key != "languages");
     let files = trial

@@ -1,5 +1,5 @@
-//! Writes a TOML tree ([`super::toml`]) back as text, in one layout whatever the source's: the
-//! same tree always gives the same text, and [`super::toml::parse`] reads it back as that tree.
+//! Writes a TOML tree ([`super::tree`]) back as text, in one layout whatever the source's: the
+//! same tree always gives the same text, and [`super::parse::parse`] reads it back as that tree.
 //!
 //! A table's plain keys come first, then its tables under `[a.b]` headers and its arrays of tables
 //! under `[[a.b]]` ones, in the order written. A text (a table of language codes and strings) is
@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::toml::{is_bare, Array, Item, Table, Value};
+use super::tree::{is_bare, Array, Item, Table, Value};
 use crate::text::Lang;
 
 /// Appends `root` to `out`.
