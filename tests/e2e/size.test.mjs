@@ -67,7 +67,7 @@ async function measureOnce() {
       brotli: (await compressFile(path, 'br')).length,
     });
   }
-  // A browser fetches the definition in one language: each language's first load.
+  // A browser fetches the trial compiled in one language: each language's first load.
   const loads = LANGS.map((lang) => {
     const files = rows.filter((r) => !r.file.startsWith('trials/') || r.file === definition(lang));
     const total = files.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });

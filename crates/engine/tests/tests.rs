@@ -3,14 +3,13 @@
 mod util;
 
 mod architecture;
+mod compile;
 mod compiled;
 mod fixtures;
 mod languages;
 mod loader;
 mod relevance;
 mod soundness;
-mod split;
 mod tree;
 mod truth;
 mod vignettes;
-mod write;

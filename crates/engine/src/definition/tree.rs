@@ -393,7 +393,3 @@ pub(super) fn insert(
     });
     Ok(())
 }
-
-pub(super) fn is_bare(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
