@@ -33,7 +33,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'prescreen-engine-'));
 
 /** Runs the author CLI (`prescreen ARGS...`) and returns {status, stdout, stderr}. */
 function cli(...args) {
-  const result = spawnSync('cargo', ['run', '--quiet', '--bin', 'prescreen', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync('cargo', ['run', '--quiet', '-p', 'prescreen-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(result.error, undefined, `cargo run prescreen ${args.join(' ')}: ${result.error}`);
   return result;
 }
