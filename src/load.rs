@@ -1,8 +1,8 @@
 //! Loading a trial: its compiled form in the language shown, `trials/<id>.<lang>.trial`, which
-//! `prescreen split` writes from the checked definition (src/compiled). When there is none (a
-//! registry may drop in a definition as it is), the definition itself, `<id>.<lang>.toml` or else
-//! `<id>.toml`, read and checked by the engine's module, which only then is fetched: reading TOML
-//! would be a third of the app's own wasm.
+//! `prescreen compile` writes from the checked definition (src/compiled). When there is none (a
+//! registry may drop in a definition as it is), the definition itself, `<id>.toml`, read and
+//! checked by the engine's module, which only then is fetched: reading TOML would be a third of
+//! the app's own wasm.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -50,13 +50,9 @@ pub fn compiled_path(id: &str, lang: Lang) -> String {
     format!("trials/{id}.{}.trial", lang.code())
 }
 
-/// The definitions, to read when there is no compiled trial: the one in `lang` (made by `split`)
-/// and the one in every language.
-fn definition_paths(id: &str, lang: Lang) -> [String; 2] {
-    [
-        format!("trials/{id}.{}.toml", lang.code()),
-        format!("trials/{id}.toml"),
-    ]
+/// The definition, to read when there is no compiled trial.
+fn definition_path(id: &str) -> String {
+    format!("trials/{id}.toml")
 }
 
 /// What the page's early fetch (index.html) has already brought, when that settles it: `None`
@@ -88,14 +84,12 @@ pub async fn fetch_trial(id: &str, lang: Lang) -> Load {
     if status != 404 {
         return compiled(id, &path, status, &source);
     }
-    for path in definition_paths(id, lang) {
-        match get(&path).await {
-            Some((404, _)) => continue,
-            Some((200..=299, source)) => return definition(&path, &source).await,
-            _ => return Load::Failed,
-        }
+    let path = definition_path(id);
+    match get(&path).await {
+        Some((404, _)) => Load::Unknown(id.to_string()),
+        Some((200..=299, source)) => definition(&path, &source).await,
+        _ => Load::Failed,
     }
-    Load::Unknown(id.to_string())
 }
 
 /// A response's status and text (empty unless OK); `None` when no response came. With the
@@ -134,7 +128,7 @@ fn trial(path: &str, source: &str) -> Load {
         Some(trial) => Load::Ready(trial.into()),
         // For the trial's authors, as the definition's problems are: not translated.
         None => Load::Invalid(format!(
-            "{path}: not a compiled trial this app reads. Make it again with `prescreen split`."
+            "{path}: not a compiled trial this app reads. Make it again with `prescreen compile`."
         )),
     }
 }

@@ -239,7 +239,8 @@ impl Reducible for State {
             Action::SetLang(lang) => state.switching = Some(lang),
             Action::Translated(trial) => match state.switching {
                 // Answers are kept by question index: the same definition in another language
-                // has the same questions (tests/split.rs keeps the split files in step).
+                // has the same questions (the compiled trials are made from one definition, and
+                // crates/engine/tests/compile.rs keeps the committed ones in step).
                 Some(lang)
                     if trial.facts.languages.contains(&lang)
                         && same_questions(&trial, state.trial()) =>
@@ -408,12 +409,11 @@ mod tests {
         assert_eq!(page_id(&s), "adenocarcinoma");
     }
 
-    /// The trial as a one-language file gives it (`prescreen split`): texts in `lang` only.
+    /// The trial as its compiled file in `lang` gives it (`prescreen compile`): texts in `lang`
+    /// only.
     fn trial_in(lang: Lang) -> SharedTrial {
-        let mut trial =
-            prescreen_engine::load(include_str!("../static/trials/interact.toml")).unwrap();
-        trial.facts.languages = vec![lang];
-        trial.into()
+        let trial = prescreen_engine::load(include_str!("../static/trials/interact.toml")).unwrap();
+        trial.in_language(lang).into()
     }
 
     #[test]

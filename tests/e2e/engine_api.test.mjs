@@ -16,6 +16,18 @@ import {
 const TODAY = '2026-11-25';
 const MODULE_URL = new URL('engine/prescreen_engine.js', BASE_URL).href;
 const definition = (id) => readFileSync(join(ROOT, 'static/trials', `${id}.toml`), 'utf8');
+
+/** A definition's text with the texts in `code` left out: the `key.code = "…"` lines, and the `code`
+ *  of each `{ en = "…", it = "…" }`, the two ways static/trials writes a text. */
+function withoutLanguage(source, code) {
+  const string = '"(?:[^"\\\\]|\\\\.)*"';
+  const line = new RegExp(`^[\\w.]+\\.${code} = `);
+  return source
+    .split('\n')
+    .filter((l) => !line.test(l))
+    .join('\n')
+    .replace(new RegExp(`\\{ en = (${string}), it = (${string}) \\}`, 'g'), (_, en, it) => (code === 'en' ? `{ it = ${it} }` : `{ en = ${en} }`));
+}
 const example = (name) => JSON.parse(readFileSync(join(ROOT, 'examples', `patient-${name}.json`), 'utf8'));
 const scratch = mkdtempSync(join(tmpdir(), 'prescreen-engine-'));
 
@@ -128,19 +140,23 @@ describe('engine API', () => {
     assertNoPageErrors(page);
   }));
 
-  test('compiled() gives the compiled trial `prescreen split` writes, which the app reads', withContext(getBrowser, {}, async (context) => {
+  test('compiled() gives the compiled trial the app reads: of a definition in one language, the file `prescreen compile` writes', withContext(getBrowser, {}, async (context) => {
     const page = await openExample(context);
     const read = (name) => readFileSync(join(ROOT, 'static/trials', name), 'utf8');
+    const compiled = (text) => page.evaluate((text) => {
+      const trial = window.engine.Trial.load(text);
+      const compiled = trial.compiled();
+      trial.free();
+      return compiled;
+    }, text);
     for (const id of ['interact', 'demo_cardio']) {
-      for (const lang of ['en', 'it']) {
-        const got = await page.evaluate((text) => {
-          const trial = window.engine.Trial.load(text);
-          const compiled = trial.compiled();
-          trial.free();
-          return compiled;
-        }, read(`${id}.${lang}.toml`));
-        assert.ok(got.startsWith('prescreen-trial/1\n'), `${id} ${lang}: the format's first line`);
-        assert.equal(got, read(`${id}.${lang}.trial`), `${id} ${lang}: the committed compiled trial`);
+      // In every language: what the app reads of a definition that has no compiled trial.
+      const every = await compiled(read(`${id}.toml`));
+      assert.ok(every.startsWith('prescreen-trial/1\n'), `${id}: the format's first line`);
+      for (const [lang, other] of [['en', 'it'], ['it', 'en']]) {
+        const one = `languages = ["${lang}"]\n${withoutLanguage(read(`${id}.toml`), other)}`;
+        assert.equal(await compiled(one), read(`${id}.${lang}.trial`), `${id} ${lang}: the committed compiled trial`);
+        assert.ok(every.length > read(`${id}.${lang}.trial`).length, `${id} ${lang}: the other language is left out`);
       }
     }
     assertNoPageErrors(page);

@@ -132,13 +132,13 @@ describe('loading the trial', () => {
   test('a definition with problems shows its diagnostics, from the engine\'s module', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
     // A definition that fails its check, served in place of a file (nothing is added to the build).
     // There is no compiled trial beside it, so the engine's module reads it.
-    await context.route('**/trials/broken.en.toml', (route) =>
+    await context.route('**/trials/broken.toml', (route) =>
       route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: '[trial]\nid = "broken"\n' }),
     );
     const page = await openRaw(context, '?trial=broken');
     assert.equal((await page.textContent('main h1')).trim(), T.en.definition_invalid_title);
     const diagnostics = await page.textContent('pre.diagnostics');
-    assert.match(diagnostics, /trials\/broken\.en\.toml:\d+:\d+/, 'the diagnostics name the file, line and column');
+    assert.match(diagnostics, /trials\/broken\.toml:\d+:\d+/, 'the diagnostics name the file, line and column');
     assert.match(diagnostics, /error\[[a-z-]+\]/, 'each says its kind');
     assert.match(diagnostics, /\d+ problems?/);
     assert.match(diagnostics, /needs `eu_ct_number`/, 'with the messages a definition\'s author reads from `prescreen check`');
@@ -152,13 +152,13 @@ describe('loading the trial', () => {
     );
     const page = await openRaw(context, '');
     assert.equal((await page.textContent('main h1')).trim(), T.en.definition_invalid_title);
-    assert.match(await page.textContent('pre.diagnostics'), /trials\/interact\.en\.trial: not a compiled trial .*prescreen split/);
+    assert.match(await page.textContent('pre.diagnostics'), /trials\/interact\.en\.trial: not a compiled trial .*prescreen compile/);
     assert.deepEqual(page.errors, []);
   }));
 
-  test('a trial with no compiled or one-language files loads from its two-language file, by the engine\'s module; switching language then fetches only the words', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
-    // As when a registry drops in a new definition without running `prescreen split`.
-    await context.route(/\/trials\/interact\.(en|it)\.(toml|trial)$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+  test('a trial with no compiled files loads from its definition, by the engine\'s module; switching language then fetches only the words', withContext(getBrowser, { locale: 'en-US' }, async (context) => {
+    // As when a registry drops in a new definition without running `prescreen compile`.
+    await context.route(/\/trials\/interact\.(en|it)\.trial$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
     const recorder = recordRequests(context);
     const page = await openRaw(context, '');
     assert.ok((await page.textContent('p.lead')).startsWith('Personalizing treatment'), 'the interACT start page');
@@ -166,7 +166,7 @@ describe('loading the trial', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'it');
     assert.ok((await page.textContent('p.lead')).startsWith('Terapia personalizzata'), 'the Italian start page');
     const trials = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/trials/'));
-    assert.deepEqual(trials, ['/trials/interact.en.trial', '/trials/interact.en.toml', '/trials/interact.toml'], 'the compiled trial, the English file, then the whole file, and nothing on switching');
+    assert.deepEqual(trials, ['/trials/interact.en.trial', '/trials/interact.toml'], 'the compiled trial, then the definition, and nothing on switching');
     const words = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/i18n/'));
     assert.deepEqual(words, ['/i18n/en.txt', '/i18n/it.txt'], 'the words of each language, once, when it is shown');
     const engine = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/engine/'));

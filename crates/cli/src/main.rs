@@ -17,9 +17,9 @@ const USAGE: &str = "usage:
   prescreen eval FILE ANSWERS.json [--lang en|it] [--today YYYY-MM-DD]
                                            evaluate answers; prints a JSON report
   prescreen questions FILE [--lang en|it]  list the questions in asking order
-  prescreen split FILE                     write the definition in each of its languages alone,
-                                           beside it: trials/x.toml -> trials/x.en.toml, x.it.toml,
-                                           and each compiled for the web app: x.en.trial, x.it.trial";
+  prescreen compile FILE                   write the trial compiled for the web app in each of its
+                                           languages, beside it: trials/x.toml -> trials/x.en.trial,
+                                           x.it.trial (`split` is its old name, and still works)";
 
 /// Prints a line to stdout. When the reader has gone (`prescreen eval … | head`), the program ends
 /// quietly, as Unix tools do, instead of panicking as `println!` would.
@@ -49,7 +49,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ["check", file] => Ok(check(file)),
         ["eval", file, answers] => eval(file, answers, lang, today),
         ["questions", file] => Ok(questions(file, lang)),
-        ["split", file] => split(file),
+        ["compile" | "split", file] => compile(file),
         _ => Err(USAGE.to_string()),
     }
 }
@@ -162,38 +162,27 @@ fn questions(path: &str, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes `DIR/STEM.<lang>.toml` and the web app's compiled `DIR/STEM.<lang>.trial` for each
-/// language of `DIR/STEM.toml`, nothing when it has problems.
-fn split(path: &str) -> Result<ExitCode, String> {
+/// Writes the web app's compiled `DIR/STEM.<lang>.trial` for each language of `DIR/STEM.toml`,
+/// nothing when it has problems.
+fn compile(path: &str) -> Result<ExitCode, String> {
     let source = read(path)?;
-    let files = match prescreen_engine::split(&source) {
+    let files = match prescreen_engine::compile(&source) {
         Ok(files) => files,
         Err(diagnostics) => {
             eprint!("{}", render_all(&diagnostics, &source, path));
             return Ok(ExitCode::from(1));
         }
     };
-    // Splitting a file made by `split` would only make `ID.en.en.toml`.
-    if files.len() < 2 {
-        return Err(format!(
-            "{path} is in one language already: split the definition in every language"
-        ));
-    }
     let input = std::path::Path::new(path);
     let stem = input
         .file_stem()
         .and_then(|s| s.to_str())
         .ok_or_else(|| format!("{path} names no file"))?;
-    for (lang, text) in files {
-        // The web app reads the compiled trial; split's files always load (prescreen_engine::split).
-        let compiled = prescreen_engine::compile(&text)
-            .map_err(|_| format!("the {} file made of {path} does not load", lang.code()))?;
-        for (extension, content) in [("toml", text), ("trial", compiled)] {
-            let out = input.with_file_name(format!("{stem}.{}.{extension}", lang.code()));
-            std::fs::write(&out, content)
-                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-            say!("{}", out.display());
-        }
+    for (lang, compiled) in files {
+        let out = input.with_file_name(format!("{stem}.{}.trial", lang.code()));
+        std::fs::write(&out, compiled)
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        say!("{}", out.display());
     }
     Ok(ExitCode::SUCCESS)
 }

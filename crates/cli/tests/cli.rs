@@ -41,33 +41,22 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Every definition in static/trials: each in every language (`<id>.toml`) and each one
-/// `prescreen split` made of it (`<id>.<lang>.toml`, in that language alone). The compiled trials
-/// beside them (`.trial`) are tests/split.rs's.
+/// Every definition in static/trials, `<id>.toml`, in every language. The compiled trials beside
+/// them (`.trial`) are tests/compile.rs's.
 #[test]
 fn check_accepts_every_trial_and_each_id_is_its_file_name() {
-    let (mut trials, mut one_language) = (0, 0);
+    let mut trials = 0;
     for path in util::trial_definitions() {
         let file = path.to_string_lossy().into_owned();
         let out = prescreen(&["check", &file]);
         assert!(out.status.success(), "{file}: {}", stderr(&out));
         let trial = prescreen_engine::load(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap();
-        let (id, languages) = match stem.split_once('.') {
-            Some((id, code)) => {
-                one_language += 1;
-                (id, vec![Lang::from_code(code).expect("a language code")])
-            }
-            None => {
-                trials += 1;
-                (stem, Lang::ALL.to_vec())
-            }
-        };
-        assert_eq!(trial.facts.id, id, "{file}");
-        assert_eq!(trial.facts.languages, languages, "{file}");
+        assert_eq!(trial.facts.id, stem, "{file}");
+        assert_eq!(trial.facts.languages, Lang::ALL.to_vec(), "{file}");
+        trials += 1;
     }
     assert!(trials >= 2, "interACT and the demo trial");
-    assert_eq!(one_language, 2 * trials, "each in English and in Italian");
 }
 
 /// The fictional demo trial is data only: the engine reaches every verdict on it, and a temporary
@@ -239,55 +228,71 @@ fn questions_lists_the_asking_order() {
 }
 
 #[test]
-fn split_writes_each_language_beside_the_definition() {
-    let dir = scratch("split");
+fn compile_writes_each_language_compiled_beside_the_definition() {
     let source = std::fs::read_to_string(INTERACT_PATH).unwrap();
-    let file = write(&dir, "interact.toml", &source);
-    let out = prescreen(&["split", &file]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let written: Vec<String> = ["en", "it"]
-        .iter()
-        .map(|code| {
-            dir.join(format!("interact.{code}.toml"))
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    let compiled = |path: &str| path.replace(".toml", ".trial");
-    assert_eq!(
-        stdout(&out),
-        format!(
-            "{}\n{}\n{}\n{}\n",
-            written[0],
-            compiled(&written[0]),
-            written[1],
-            compiled(&written[1])
-        )
-    );
-    let files = prescreen_engine::split(&source).unwrap();
-    for (path, (_, text)) in written.iter().zip(&files) {
-        assert_eq!(&std::fs::read_to_string(path).unwrap(), text, "{path}");
-        let check = prescreen(&["check", path]);
-        assert!(check.status.success(), "{path}: {}", stderr(&check));
-        // The web app's compiled trial: the trial that file loads to.
-        let trial =
-            prescreen_engine::compiled::read(&std::fs::read_to_string(compiled(path)).unwrap());
-        assert_eq!(trial, Some(prescreen_engine::load(text).unwrap()), "{path}");
+    let trial = prescreen_engine::load(&source).unwrap();
+    // `split` is the command's old name.
+    for command in ["compile", "split"] {
+        let dir = scratch(&format!("compile-{command}"));
+        let file = write(&dir, "interact.toml", &source);
+        let out = prescreen(&[command, &file]);
+        assert!(out.status.success(), "{command}: {}", stderr(&out));
+        let written: Vec<PathBuf> = ["en", "it"]
+            .iter()
+            .map(|code| dir.join(format!("interact.{code}.trial")))
+            .collect();
+        let listed: Vec<String> = written
+            .iter()
+            .map(|p| format!("{}\n", p.display()))
+            .collect();
+        assert_eq!(
+            stdout(&out),
+            listed.concat(),
+            "{command}: each path printed"
+        );
+        for (path, lang) in written.iter().zip(Lang::ALL) {
+            // The web app's compiled trial: the trial in that language alone.
+            let compiled = std::fs::read_to_string(path).unwrap();
+            let read = prescreen_engine::compiled::read(&compiled);
+            assert_eq!(read, Some(trial.in_language(lang)), "{}", path.display());
+        }
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["interact.en.trial", "interact.it.trial", "interact.toml"],
+            "{command}: nothing else"
+        );
     }
-    // A file `split` made is in one language already: splitting it again is a mistake.
-    let again = prescreen(&["split", &written[0]]);
-    assert_eq!(again.status.code(), Some(2));
-    assert!(
-        stderr(&again).contains("in one language already"),
-        "{}",
-        stderr(&again)
-    );
-    assert!(!dir.join("interact.en.en.toml").exists());
 }
 
 #[test]
-fn split_writes_nothing_for_a_definition_with_problems() {
-    let dir = scratch("split-invalid");
+fn a_definition_in_one_language_compiles_to_one_file_without_the_others_texts() {
+    let dir = scratch("compile-one-language");
+    // The Italian texts are kept by `load`, as a text in an undeclared language is.
+    let source = format!(
+        "languages = [\"en\"]\n{}",
+        std::fs::read_to_string(INTERACT_PATH).unwrap()
+    );
+    let file = write(&dir, "english.toml", &source);
+    let out = prescreen(&["compile", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = dir.join("english.en.trial");
+    assert_eq!(stdout(&out), format!("{}\n", path.display()));
+    let read = prescreen_engine::compiled::read(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(read.facts.languages, vec![Lang::En]);
+    assert!(!read.facts.title.en.is_empty());
+    assert_eq!(read.facts.title.it, "", "the Italian texts are left out");
+    assert!(!dir.join("english.it.trial").exists());
+}
+
+#[test]
+fn compile_writes_nothing_for_a_definition_with_problems() {
+    let dir = scratch("compile-invalid");
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../engine/tests/fixtures/invalid/many_problems.toml"
@@ -297,7 +302,7 @@ fn split_writes_nothing_for_a_definition_with_problems() {
         "many_problems.toml",
         &std::fs::read_to_string(fixture).unwrap(),
     );
-    let out = prescreen(&["split", &file]);
+    let out = prescreen(&["compile", &file]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "");
     // The diagnostics as `check` prints them.
@@ -321,10 +326,11 @@ fn usage_and_missing_files_exit_2() {
     let out = prescreen(&["--help"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("prescreen split FILE"),
+        stderr(&out).contains("prescreen compile FILE"),
         "{}",
         stderr(&out)
     );
+    assert_eq!(prescreen(&["compile"]).status.code(), Some(2));
     assert_eq!(prescreen(&["split"]).status.code(), Some(2));
 }
 

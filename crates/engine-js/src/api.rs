@@ -43,8 +43,10 @@ impl Handle {
             })
     }
 
-    /// The trial in the compiled format the web app reads, as `prescreen split` writes it
-    /// (`<id>.<lang>.trial`). The app asks for it when a definition has no compiled file beside it.
+    /// The trial in the compiled format the web app reads, with every text it was loaded with:
+    /// for a definition that gives its texts in one language only, the `<id>.<lang>.trial` that
+    /// `prescreen compile` writes. The app asks for it when a definition has no compiled file
+    /// beside it.
     pub fn compiled(&self) -> String {
         prescreen_engine::compiled::write(&self.trial)
     }

@@ -19,7 +19,7 @@ pub mod text;
 pub mod trial;
 
 pub use answers::{Answer, Answers};
-pub use definition::{compile, load, split};
+pub use definition::{compile, load};
 pub use diagnostic::{Diagnostic, Span};
 pub use evaluation::{evaluate, Evaluation, Status, Truth, Verdict};
 pub use text::{Lang, Text};

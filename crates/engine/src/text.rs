@@ -52,6 +52,14 @@ impl Text {
             asked
         }
     }
+
+    /// Blanks the text in every language but `lang`.
+    pub fn keep_only(&mut self, lang: Lang) {
+        match lang {
+            Lang::En => self.it.clear(),
+            Lang::It => self.en.clear(),
+        }
+    }
 }
 
 /// A number as people write it: `54`, `5.5`, `-1`; at most six decimals. Written by hand rather

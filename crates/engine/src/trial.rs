@@ -1,6 +1,8 @@
 //! A checked trial: every name resolved, every type known. The engine and the UI use only this;
 //! nothing downstream validates again.
 
+mod one_language;
+
 use crate::evaluation::program::{Program, RuleRef};
 use crate::rule::CmpOp;
 use crate::text::{Lang, Text};
@@ -54,8 +56,8 @@ impl Trial {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
     pub id: String,
-    /// The languages the definition file gives its texts in (its `languages` key): each of
-    /// [`Lang::ALL`], or one for a file `prescreen split` made for one language.
+    /// The languages the definition file gives its texts in (its `languages` key), or the one of
+    /// a compiled trial in one language ([`Trial::in_language`]).
     pub languages: Vec<Lang>,
     pub eu_ct_number: String,
     pub protocol_code: String,

@@ -4,16 +4,19 @@
 use prescreen_engine::compiled::{read, write};
 use prescreen_engine::trial::{Expr, QuestionKind, Trial};
 
+/// Each definition's trial, in every language and in each alone.
 fn trials() -> Vec<(String, Trial)> {
-    crate::util::trial_definitions()
-        .into_iter()
-        .map(|p| {
-            let source = std::fs::read_to_string(&p).unwrap();
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let trial = prescreen_engine::load(&source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-            (name, trial)
-        })
-        .collect()
+    let mut trials = Vec::new();
+    for p in crate::util::trial_definitions() {
+        let source = std::fs::read_to_string(&p).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let trial = prescreen_engine::load(&source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        for &lang in &trial.facts.languages {
+            trials.push((format!("{name} in {lang:?}"), trial.in_language(lang)));
+        }
+        trials.push((name, trial));
+    }
+    trials
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Loading never panics, whatever the text: generated definitions load, and mangled versions of
-//! interACT's give diagnostics with positions inside the text (or, when they still pass, split
-//! into files that load).
+//! interACT's give diagnostics with positions inside the text (or, when they still pass, compile
+//! to files that read back); and a missing key is reported at its table's header.
 
 use prescreen_engine::diagnostic::line_column;
 use prescreen_engine::generate::{definition, Rng, Size, DEEP, INTERACT_SIZE};
@@ -61,10 +61,13 @@ fn mangled_definitions_never_panic_and_point_inside_the_text() {
                 _ => text.truncate(at),
             }
         }
-        // `split` checks first, then writes: what it writes of a definition that passes loads.
-        if let Ok(files) = prescreen_engine::split(&text) {
-            for (lang, one) in files {
-                assert!(prescreen_engine::load(&one).is_ok(), "{lang:?}:\n{one}");
+        // `compile` checks first, then writes: what it writes of a definition that passes reads.
+        if let Ok(files) = prescreen_engine::compile(&text) {
+            for (lang, file) in files {
+                assert!(
+                    prescreen_engine::compiled::read(&file).is_some(),
+                    "{lang:?}"
+                );
             }
         }
         if let Err(diagnostics) = prescreen_engine::load(&text) {
@@ -77,4 +80,20 @@ fn mangled_definitions_never_panic_and_point_inside_the_text() {
             }
         }
     }
+}
+
+#[test]
+fn a_missing_key_is_reported_at_its_tables_header() {
+    let source = interact_source();
+    let start = source.find("[[criterion]]").unwrap();
+    let line = start + source[start..].find("\nsource = ").unwrap();
+    let line_end = line + 1 + source[line + 1..].find('\n').unwrap();
+    let broken = format!("{}{}", &source[..line], &source[line_end..]);
+    let errors = prescreen_engine::load(&broken).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].message, "a [[criterion]] needs `source`");
+    assert_eq!(
+        &broken[errors[0].span.start..errors[0].span.end],
+        "[[criterion]]"
+    );
 }

@@ -4,14 +4,13 @@ mod util;
 
 mod answers;
 mod architecture;
+mod compile;
 mod compiled;
 mod fixtures;
 mod languages;
 mod loader;
 mod relevance;
 mod soundness;
-mod split;
-mod toml_subset;
+mod tree;
 mod truth;
 mod vignettes;
-mod write;

@@ -14,8 +14,7 @@ pub fn interact_source() -> String {
     std::fs::read_to_string(INTERACT_PATH).expect("static/trials/interact.toml is readable")
 }
 
-/// Every definition in static/trials, by file name: each in every language (`<id>.toml`) and
-/// each `prescreen split` made of it (`<id>.<lang>.toml`).
+/// Every definition in static/trials (`<id>.toml`), by file name.
 pub fn trial_definitions() -> Vec<std::path::PathBuf> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/trials");
     let mut found: Vec<_> = std::fs::read_dir(dir)

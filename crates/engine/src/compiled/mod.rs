@@ -1,10 +1,12 @@
-//! A checked trial written out for the web app: `prescreen split` writes `<id>.<lang>.trial`
-//! beside each one-language definition it makes, from the [`Trial`] that file loads to.
+//! A checked trial written out for the web app: `prescreen compile` writes `<id>.<lang>.trial`
+//! beside the definition for each of its languages, from the checked [`Trial`] in that language
+//! alone ([`Trial::in_language`]: the other languages' texts blank, which the format holds as
+//! empty strings).
 //!
 //! Why: reading and checking TOML is a third of the app's wasm (about 25 KB gzip of the first
 //! load). With the trial already checked, the app needs only [`read`], a few hundred bytes. The
 //! definition stays the one source: the compiled file is made from it, a test keeps the committed
-//! ones what `split` makes today, and a definition with no compiled file beside it (a registry's
+//! ones what `compile` makes today, and a definition with no compiled file beside it (a registry's
 //! drop-in) is still read, by the engine's module, which the app fetches only then.
 //!
 //! The format, version 1, is the first line `prescreen-trial/1` and then a sequence of values,

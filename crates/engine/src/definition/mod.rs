@@ -1,21 +1,21 @@
-//! Trial definitions as people write them: TOML text → [`raw::Document`] (read) → [`Trial`] (check);
-//! and [`split`], the definition in each language alone.
+//! Trial definitions as people write them: TOML text → [`tree::Table`] (parse) →
+//! [`raw::Document`] (read) → [`Trial`] (check); and [`compile`], the trial compiled for the web
+//! app in each of its languages.
 //!
 //! Reading reports every TOML syntax error and every unknown, missing or mistyped key; when there
 //! are none, checking reports every problem of meaning. An author sees them all in one run.
 
 mod check;
+pub mod parse;
 mod raw;
 mod read;
 mod resolve;
-mod split;
 mod strings;
-pub mod toml;
-pub mod write;
-
-pub use split::split;
+mod syntax;
+pub mod tree;
 
 use crate::diagnostic::Diagnostic;
+use crate::text::Lang;
 use crate::trial::Trial;
 
 /// Parses and checks a definition. On failure, every diagnostic, in the order they appear.
@@ -24,7 +24,13 @@ pub fn load(source: &str) -> Result<Trial, Vec<Diagnostic>> {
 }
 
 /// Parses and checks a definition, then writes the trial in the compiled format the web app
-/// reads ([`crate::compiled`]).
-pub fn compile(source: &str) -> Result<String, Vec<Diagnostic>> {
-    load(source).map(|trial| crate::compiled::write(&trial))
+/// reads ([`crate::compiled`]), once for each of its languages, in the order of its `languages`:
+/// each with the texts of that language alone ([`Trial::in_language`]).
+pub fn compile(source: &str) -> Result<Vec<(Lang, String)>, Vec<Diagnostic>> {
+    let trial = load(source)?;
+    let files = trial.facts.languages.iter().map(|&lang| {
+        let one = trial.in_language(lang);
+        (lang, crate::compiled::write(&one))
+    });
+    Ok(files.collect())
 }

@@ -3,12 +3,12 @@
 //! [`super::toml`] instead of serde derives: the errors are better and the web build much smaller.
 
 use super::raw::{self, Spanned};
-use super::toml::{self as doc, Item, Value};
+use super::tree::{self as doc, Item, Value};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
 /// Parses the text; on failure, every syntax or shape problem found.
 pub fn document(source: &str) -> Result<raw::Document, Vec<Diagnostic>> {
-    let root = doc::parse(source)?;
+    let root = super::parse::parse(source)?;
     let mut reader = Reader { diags: Vec::new() };
     let root = Table {
         table: &root,
