@@ -172,7 +172,7 @@ pub fn chosen() -> (Option<String>, Lang) {
     let lang = early("lang")
         .as_string()
         .and_then(|code| Lang::from_code(&code));
-    (early("id").as_string(), lang.unwrap_or(Lang::En))
+    (early("id").as_string(), lang.unwrap_or(Lang::EN))
 }
 
 /// The early fetch of trial `id` in `lang`.
@@ -333,7 +333,7 @@ pub fn show_message_on_panic() {
             .and_then(|d| d.document_element())
             .and_then(|e| e.get_attribute("lang"))
             .and_then(|code| Lang::from_code(&code))
-            .unwrap_or(Lang::En);
+            .unwrap_or(Lang::EN);
         if let Some(body) = document().and_then(|d| d.body()) {
             let message = catalogue(lang).crash;
             body.set_inner_html(&format!(

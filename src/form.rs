@@ -133,10 +133,8 @@ pub fn answer_words(question: &Question, answer: Answer, lang: Lang, clinician: 
             })
             .unwrap_or_default(),
         (Answer::Number(n), QuestionKind::Number(r) | QuestionKind::Elapsed(_, r)) => {
-            let number = match lang {
-                Lang::It => prescreen_engine::text::number(n).replace('.', ","),
-                Lang::En => prescreen_engine::text::number(n),
-            };
+            let point = crate::i18n::catalogue(lang).decimal_point;
+            let number = prescreen_engine::text::number(n).replace('.', point);
             format!("{number} {}", r.unit_for(n).get(lang))
         }
         // An answer of the wrong kind cannot come from a checked trial; show nothing for it.
@@ -234,7 +232,7 @@ mod tests {
             ),
         ];
         for (id, d, expected) in cases {
-            assert_eq!(read(q(id), &d, today(), Lang::En), expected, "{id} {d:?}");
+            assert_eq!(read(q(id), &d, today(), Lang::EN), expected, "{id} {d:?}");
         }
     }
 
@@ -250,7 +248,7 @@ mod tests {
         ] {
             let question = &t.questions[t.question_index(id).unwrap()];
             let d = draft_for(question, Some(answer));
-            assert_eq!(read(question, &d, today(), Lang::En), Ok(answer), "{id}");
+            assert_eq!(read(question, &d, today(), Lang::EN), Ok(answer), "{id}");
         }
     }
 
@@ -261,9 +259,9 @@ mod tests {
             max: 120.0,
             unit: "anni".into(),
         };
-        assert_eq!(e.message(Lang::It), "Inserisca un numero da 0 a 120 anni");
+        assert_eq!(e.message(Lang::IT), "Inserisca un numero da 0 a 120 anni");
         assert_eq!(
-            FieldError::Future.message(Lang::En),
+            FieldError::Future.message(Lang::EN),
             "The date must be today or in the past"
         );
     }

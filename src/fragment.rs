@@ -180,7 +180,7 @@ mod tests {
 
     fn state() -> State {
         let trial = prescreen_engine::load(include_str!("../static/trials/interact.toml")).unwrap();
-        State::new(trial.into(), Lang::It, Date::parse("2026-11-25").unwrap())
+        State::new(trial.into(), Lang::IT, Date::parse("2026-11-25").unwrap())
     }
 
     /// The state with these answers, set as the clinician's form sets them.

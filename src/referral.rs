@@ -80,7 +80,7 @@ mod tests {
         let trial = prescreen_engine::load(include_str!("../static/trials/interact.toml")).unwrap();
         let mut state = Rc::new(State::new(
             trial.into(),
-            Lang::En,
+            Lang::EN,
             Date::parse("2026-11-25").unwrap(),
         ));
         for (id, text) in [

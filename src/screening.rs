@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn every_step_of_a_journey_evaluates_once_when_its_answers_change_and_never_otherwise() {
-        let mut state = Rc::new(State::new(interact_in(Lang::En), Lang::En, today()));
+        let mut state = Rc::new(State::new(interact_in(Lang::EN), Lang::EN, today()));
         let trial = state.trial().clone();
         let q = |id: &str| trial.question_index(id).unwrap();
         // The likely-eligible patient, but for an operation 20 days ago: excluded for now, so
@@ -203,10 +203,10 @@ mod tests {
         // The same answer again: the page moves on, with nothing to evaluate.
         step(&mut state, Action::Answer(q("sex"), Answer::Choice(0)));
         assert_eq!(state.page, Page::Question(q("age")));
-        step(&mut state, Action::SetLang(Lang::It));
-        step(&mut state, Action::Translated(interact_in(Lang::It)));
-        assert_eq!(state.lang, Lang::It);
-        step(&mut state, Action::SetLang(Lang::En));
+        step(&mut state, Action::SetLang(Lang::IT));
+        step(&mut state, Action::Translated(interact_in(Lang::IT)));
+        assert_eq!(state.lang, Lang::IT);
+        step(&mut state, Action::SetLang(Lang::EN));
         step(&mut state, Action::TranslationFailed);
         while let Page::Question(asked) = state.page {
             let answer = given.get(asked).expect("the patient has an answer");

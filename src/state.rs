@@ -316,7 +316,7 @@ mod tests {
     fn state() -> Rc<State> {
         Rc::new(State::new(
             trial(),
-            Lang::En,
+            Lang::EN,
             Date::parse("2026-11-25").unwrap(),
         ))
     }
@@ -401,11 +401,11 @@ mod tests {
         s = answer(&s, "sex", "female");
         s = answer(&s, "age", "50");
         let before = s.answers().clone();
-        s = s.reduce(Action::SetLang(Lang::It));
+        s = s.reduce(Action::SetLang(Lang::IT));
         s = s.reduce(Action::SetMode(Mode::Clinician));
         s = s.reduce(Action::SetMode(Mode::Patient));
         assert_eq!(s.answers(), &before);
-        assert_eq!(s.lang, Lang::It);
+        assert_eq!(s.lang, Lang::IT);
         assert_eq!(page_id(&s), "adenocarcinoma");
     }
 
@@ -419,61 +419,61 @@ mod tests {
     #[test]
     fn switching_to_a_language_the_trial_lacks_waits_for_its_texts() {
         let mut s = Rc::new(State::new(
-            trial_in(Lang::En),
-            Lang::En,
+            trial_in(Lang::EN),
+            Lang::EN,
             Date::parse("2026-11-25").unwrap(),
         ));
         s = s.reduce(Action::Start);
         s = answer(&s, "sex", "female");
         let before = s.answers().clone();
-        s = s.reduce(Action::SetLang(Lang::It));
+        s = s.reduce(Action::SetLang(Lang::IT));
         assert_eq!(
             (s.lang, s.switching),
-            (Lang::En, Some(Lang::It)),
+            (Lang::EN, Some(Lang::IT)),
             "still English meanwhile"
         );
-        let italian = trial_in(Lang::It);
+        let italian = trial_in(Lang::IT);
         s = s.reduce(Action::Translated(italian.clone()));
-        assert_eq!((s.lang, s.switching), (Lang::It, None));
+        assert_eq!((s.lang, s.switching), (Lang::IT, None));
         assert!(*s.trial() == italian, "the Italian trial is the one shown");
         assert_eq!(
             (s.answers().clone(), page_id(&s)),
             (before, "age".to_string())
         );
         // Back to English, which this trial no longer has in full: fetched again.
-        s = s.reduce(Action::SetLang(Lang::En));
-        assert_eq!((s.lang, s.switching), (Lang::It, Some(Lang::En)));
+        s = s.reduce(Action::SetLang(Lang::EN));
+        assert_eq!((s.lang, s.switching), (Lang::IT, Some(Lang::EN)));
     }
 
     #[test]
     fn a_switch_that_fails_or_is_taken_back_keeps_the_page_as_it_was() {
         let english = Rc::new(State::new(
-            trial_in(Lang::En),
-            Lang::En,
+            trial_in(Lang::EN),
+            Lang::EN,
             Date::parse("2026-11-25").unwrap(),
         ));
-        let asked = english.clone().reduce(Action::SetLang(Lang::It));
+        let asked = english.clone().reduce(Action::SetLang(Lang::IT));
         let failed = asked.clone().reduce(Action::TranslationFailed);
         assert_eq!(
             (failed.lang, failed.switching, failed.notice),
-            (Lang::En, None, Some(Notice::LanguageFailed))
+            (Lang::EN, None, Some(Notice::LanguageFailed))
         );
         // Switched back before the texts came: they are not used when they come.
-        let back = asked.reduce(Action::SetLang(Lang::En));
-        assert_eq!((back.lang, back.switching), (Lang::En, None));
-        let late = back.clone().reduce(Action::Translated(trial_in(Lang::It)));
-        assert_eq!((late.lang, late.notice), (Lang::En, None));
+        let back = asked.reduce(Action::SetLang(Lang::EN));
+        assert_eq!((back.lang, back.switching), (Lang::EN, None));
+        let late = back.clone().reduce(Action::Translated(trial_in(Lang::IT)));
+        assert_eq!((late.lang, late.notice), (Lang::EN, None));
         assert!(late.trial() == back.trial());
         // Texts for other questions (a definition changed on the server meanwhile) are refused.
         let mut other =
             prescreen_engine::load(include_str!("../static/trials/demo_cardio.toml")).unwrap();
-        other.facts.languages = vec![Lang::It];
+        other.facts.languages = vec![Lang::IT];
         let refused = english
-            .reduce(Action::SetLang(Lang::It))
+            .reduce(Action::SetLang(Lang::IT))
             .reduce(Action::Translated(other.into()));
         assert_eq!(
             (refused.lang, refused.notice),
-            (Lang::En, Some(Notice::LanguageFailed))
+            (Lang::EN, Some(Notice::LanguageFailed))
         );
     }
 

@@ -78,7 +78,7 @@ fn assert_contains(html: &str, parts: &[&str]) {
 
 #[test]
 fn the_start_page_says_what_the_tool_is_and_is_not() {
-    let html = render(state::<&str>(Lang::En, &[], Page::Start));
+    let html = render(state::<&str>(Lang::EN, &[], Page::Start));
     assert_contains(
         &html,
         &[
@@ -97,7 +97,7 @@ fn the_start_page_says_what_the_tool_is_and_is_not() {
         !html.contains("Ofrdagyc"),
         "garbled site names are never shown"
     );
-    let html = render(state::<&str>(Lang::It, &[], Page::Start));
+    let html = render(state::<&str>(Lang::IT, &[], Page::Start));
     assert_contains(
         &html,
         &["Inizia", "Le Sue risposte restano su questo dispositivo"],
@@ -108,7 +108,7 @@ fn the_start_page_says_what_the_tool_is_and_is_not() {
 fn a_question_page_has_the_question_as_its_heading() {
     let trial = interact();
     let age = trial.question_index("age").unwrap();
-    let html = render(state(Lang::En, &[("sex", "female")], Page::Question(age)));
+    let html = render(state(Lang::EN, &[("sex", "female")], Page::Question(age)));
     assert_contains(
         &html,
         &[
@@ -121,14 +121,14 @@ fn a_question_page_has_the_question_as_its_heading() {
         ],
     );
     let ecog = trial.question_index("ecog").unwrap();
-    let html = render(state::<&str>(Lang::It, &[], Page::Question(ecog)));
+    let html = render(state::<&str>(Lang::IT, &[], Page::Question(ecog)));
     assert_contains(&html, &["type=\"radio\"", "Non so", "Continua", "Indietro"]);
 }
 
 #[test]
 fn check_your_answers_lists_answers_with_change_links() {
     let html = render(state(
-        Lang::En,
+        Lang::EN,
         &[("sex", "female"), ("age", "54")],
         Page::Check,
     ));
@@ -146,7 +146,7 @@ fn check_your_answers_lists_answers_with_change_links() {
 
 #[test]
 fn the_result_never_says_eligible_outright() {
-    let html = render(state(Lang::En, &eligible(), Page::Result));
+    let html = render(state(Lang::EN, &eligible(), Page::Result));
     assert_contains(
         &html,
         &[
@@ -158,13 +158,13 @@ fn the_result_never_says_eligible_outright() {
             "Clear my answers",
         ],
     );
-    let html = render(state(Lang::En, &[("sex", "male")], Page::Result));
+    let html = render(state(Lang::EN, &[("sex", "male")], Page::Result));
     assert_contains(
         &html,
         &["This trial is not for you", "Men cannot take part"],
     );
     let html = render(state(
-        Lang::It,
+        Lang::IT,
         &[("sex", "female"), ("organ_function", "unsure")],
         Page::Result,
     ));
@@ -176,7 +176,7 @@ fn the_result_never_says_eligible_outright() {
 
 #[test]
 fn the_clinician_form_has_every_group_and_a_live_verdict() {
-    let mut s = state(Lang::En, &[("sex", "female"), ("age", "17")], Page::Start);
+    let mut s = state(Lang::EN, &[("sex", "female"), ("age", "17")], Page::Start);
     s.mode = Mode::Clinician;
     let html = render(s);
     assert_contains(
@@ -205,8 +205,8 @@ fn a_demo_trial_says_so_on_every_page() {
     .unwrap();
     let trial = prescreen_app::state::SharedTrial::from(prescreen_engine::load(&source).unwrap());
     for (lang, badge) in [
-        (Lang::En, "Demo trial: fictional, for demonstration only"),
-        (Lang::It, "Studio dimostrativo"),
+        (Lang::EN, "Demo trial: fictional, for demonstration only"),
+        (Lang::IT, "Studio dimostrativo"),
     ] {
         for page in [Page::Start, Page::Check, Page::Result] {
             let mut state = State::new(trial.clone(), lang, today());
@@ -225,7 +225,7 @@ fn bad_embedding_options_are_shown_inside_the_page_which_carries_on() {
         _ => None,
     });
     let html = render_with_problems(
-        state::<&str>(Lang::En, &[], Page::Start),
+        state::<&str>(Lang::EN, &[], Page::Start),
         options.problems.clone(),
     );
     assert_contains(
@@ -238,9 +238,9 @@ fn bad_embedding_options_are_shown_inside_the_page_which_carries_on() {
             "Could the interACT trial be for you?",
         ],
     );
-    let italian = render_with_problems(state::<&str>(Lang::It, &[], Page::Start), options.problems);
+    let italian = render_with_problems(state::<&str>(Lang::IT, &[], Page::Start), options.problems);
     assert_contains(&italian, &["contrasto di 1,3:1", "Lingua «fr»"]);
-    assert!(!render(state::<&str>(Lang::En, &[], Page::Start)).contains("notice--problem"));
+    assert!(!render(state::<&str>(Lang::EN, &[], Page::Start)).contains("notice--problem"));
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn a_choice_given_shows_picked_again_each_radio_valued_by_its_answers_text() {
     let trial = interact();
     let her2 = trial.question_index("her2_status").unwrap();
     let html = render(state(
-        Lang::En,
+        Lang::EN,
         &[("sex", "female"), ("her2_status", "low")],
         Page::Question(her2),
     ));

@@ -32,8 +32,7 @@ pub fn header(state: &StateHandle) -> Html {
                 <p class="header__name">{ c.app_name }</p>
                 <div class="header__switches">
                     <div role="group" aria-label={c.language} class="switches">
-                        { lang_button(Lang::En, "English") }
-                        { lang_button(Lang::It, "Italiano") }
+                        { for Lang::ALL.map(|lang| lang_button(lang, lang.own_name())) }
                     </div>
                     <div role="group" aria-label={c.mode} class="switches">
                         { mode_button(Mode::Patient, c.mode_patient) }

@@ -18,8 +18,7 @@ pub fn option_problems(problems: &[Problem], lang: Lang) -> Html {
         Problem::Compact(v) => fill(c.option_compact, &[shown(v)]),
         Problem::Accent(v) => fill(c.option_accent, &[shown(v)]),
         Problem::AccentContrast(v, ratio) => {
-            let point = if lang == Lang::It { ',' } else { '.' };
-            let ratio = format!("{}{point}{}", ratio / 10, ratio % 10);
+            let ratio = format!("{}{}{}", ratio / 10, c.decimal_point, ratio % 10);
             fill(c.option_accent_contrast, &[shown(v), &ratio])
         }
     };

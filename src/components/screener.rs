@@ -90,7 +90,11 @@ pub fn screener(props: &ScreenerProps) -> Html {
                 let trial = state.trial().clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let words = fetch_words(lang).await;
-                    let load = if has_lang { Load::Ready(trial) } else { fetch_trial(&id, lang).await };
+                    let load = if has_lang {
+                        Load::Ready(trial)
+                    } else {
+                        fetch_trial(&id, lang).await
+                    };
                     state.dispatch(match load {
                         Load::Ready(trial) if words => Action::Translated(trial),
                         _ => Action::TranslationFailed,

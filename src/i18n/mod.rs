@@ -198,6 +198,8 @@ catalogue! {
     referral_disclaimer,
     not_answered,
     crash,
+    /// How a number's decimal point is written: `.` in English, `,` in Italian.
+    decimal_point,
 }
 
 /// The language's index in `Lang::ALL`, which orders the catalogues too.
@@ -339,7 +341,7 @@ mod tests {
     }
 
     fn en_it() -> (&'static Catalogue, &'static Catalogue) {
-        (catalogue(Lang::En), catalogue(Lang::It))
+        (catalogue(Lang::EN), catalogue(Lang::IT))
     }
 
     /// Each file gives every key once, in order, as `key = text`: [`Catalogue::read`] reads
@@ -367,7 +369,10 @@ mod tests {
             .and_then(|(_, rest)| rest.split_once("];"))
             .map(|(list, _)| list)
             .expect("index.html lists its languages");
-        let codes: Vec<&str> = list.split(',').map(|c| c.trim().trim_matches('\'')).collect();
+        let codes: Vec<&str> = list
+            .split(',')
+            .map(|c| c.trim().trim_matches('\''))
+            .collect();
         let ours: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         assert_eq!(codes, ours);
     }
@@ -381,8 +386,8 @@ mod tests {
         assert!(read(lines[..lines.len() - 1].join("\n")).is_none());
         assert!(read(format!("{served}more\n")).is_none());
         let words = read(served.clone()).expect("the served file reads");
-        assert_eq!(words.app_name, catalogue(Lang::En).app_name);
-        assert_eq!(words.crash, lines[lines.len() - 1]);
+        assert_eq!(words.app_name, catalogue(Lang::EN).app_name);
+        assert_eq!(words.decimal_point, lines[lines.len() - 1]);
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 /// Splits `--lang` and `--today` from the positional arguments.
 fn options(args: &[String]) -> Result<(Vec<&str>, Lang, Option<Date>), String> {
     let mut positional = Vec::new();
-    let mut lang = Lang::En;
+    let mut lang = Lang::EN;
     let mut today = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {

@@ -284,9 +284,13 @@ fn a_definition_in_one_language_compiles_to_one_file_without_the_others_texts() 
     let path = dir.join("english.en.trial");
     assert_eq!(stdout(&out), format!("{}\n", path.display()));
     let read = prescreen_engine::compiled::read(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(read.facts.languages, vec![Lang::En]);
-    assert!(!read.facts.title.en.is_empty());
-    assert_eq!(read.facts.title.it, "", "the Italian texts are left out");
+    assert_eq!(read.facts.languages, vec![Lang::EN]);
+    assert!(!read.facts.title[Lang::EN].is_empty());
+    assert_eq!(
+        read.facts.title[Lang::IT],
+        "",
+        "the Italian texts are left out"
+    );
     assert!(!dir.join("english.it.trial").exists());
 }
 

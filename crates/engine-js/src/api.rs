@@ -130,7 +130,7 @@ fn attach<T: Serialize>(thrown: &JsValue, key: &str, value: &T) {
 /// `navigator.language` as it is.
 fn language(code: Option<String>) -> Result<Lang, JsValue> {
     match code {
-        None => Ok(Lang::En),
+        None => Ok(Lang::EN),
         Some(code) => Lang::from_code(&code)
             .ok_or_else(|| error(&format!("unknown language `{code}`: use en or it"))),
     }

@@ -1,64 +1,129 @@
 //! Text shown to people, in every language the product speaks.
 
-use serde::Serialize;
+use std::ops::{Index, IndexMut};
 
-/// A language of the product. Every text exists in each of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    It,
-}
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// The languages the product speaks, in a fixed order: each one's code, its name in English (for
+/// authors' messages) and its name in itself (for the switch people press). Adding a language is
+/// adding it at the end of this list, its words for the app (`static/i18n/<code>.txt`) and its
+/// texts in each trial; index.html's script lists the codes too (a test keeps them equal).
+const LANGUAGES: [(&str, &str, &str); 2] =
+    [("en", "English", "English"), ("it", "Italian", "Italiano")];
+
+/// A language of the product, one of [`Lang::ALL`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Lang(u8);
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
+    /// How many languages there are.
+    pub const COUNT: usize = LANGUAGES.len();
+
+    /// Every language, in the list's order.
+    pub const ALL: [Lang; Lang::COUNT] = {
+        let mut all = [Lang(0); Lang::COUNT];
+        let mut i = 0;
+        while i < Lang::COUNT {
+            all[i] = Lang(i as u8);
+            i += 1;
+        }
+        all
+    };
+
+    /// English: the language shown when none is asked for, or none asked for is ours.
+    pub const EN: Lang = Lang(0);
+
+    /// Italian, named for tests and examples: nothing in the product depends on it.
+    pub const IT: Lang = Lang(1);
+
+    /// Its place in [`Lang::ALL`], which orders every list kept by language.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::It => "it",
-        }
+        LANGUAGES[self.index()].0
+    }
+
+    /// The language's name in English, as authors' messages give it.
+    pub fn english_name(self) -> &'static str {
+        LANGUAGES[self.index()].1
+    }
+
+    /// The language's name in itself, as the language switch shows it.
+    pub fn own_name(self) -> &'static str {
+        LANGUAGES[self.index()].2
     }
 
     /// Reads a language code such as `it`, `it-IT` or `en-GB`; anything else is `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "it" => Some(Lang::It),
-            _ => None,
-        }
+        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
     }
 }
 
-/// One piece of text in every language.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Text {
-    pub en: String,
-    pub it: String,
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// One piece of text in every language, by [`Lang`]: `text[lang]` is the text as given, blank
+/// where there is none.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Text([String; Lang::COUNT]);
+
+/// `Text { en: "…", it: "…" }`, each language by its code.
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut out = f.debug_struct("Text");
+        for lang in Lang::ALL {
+            out.field(lang.code(), &self[lang]);
+        }
+        out.finish()
+    }
 }
 
 impl Text {
-    /// The text in `lang`; in the other language when a one-language definition file (its
-    /// `languages` key) has none in `lang`, rather than a blank.
+    /// The text in `lang`; in another language when a one-language definition or compiled trial
+    /// has none in `lang`, rather than a blank.
     pub fn get(&self, lang: Lang) -> &str {
-        let (asked, other) = match lang {
-            Lang::En => (&self.en, &self.it),
-            Lang::It => (&self.it, &self.en),
-        };
-        if asked.is_empty() {
-            other
-        } else {
-            asked
+        let asked = &self[lang];
+        if !asked.is_empty() {
+            return asked;
         }
+        self.0.iter().find(|text| !text.is_empty()).unwrap_or(asked)
     }
 
     /// Blanks the text in every language but `lang`.
     pub fn keep_only(&mut self, lang: Lang) {
-        match lang {
-            Lang::En => self.it.clear(),
-            Lang::It => self.en.clear(),
+        for other in Lang::ALL.into_iter().filter(|&other| other != lang) {
+            self[other].clear();
         }
+    }
+}
+
+impl Index<Lang> for Text {
+    type Output = String;
+    fn index(&self, lang: Lang) -> &String {
+        &self.0[lang.index()]
+    }
+}
+
+impl IndexMut<Lang> for Text {
+    fn index_mut(&mut self, lang: Lang) -> &mut String {
+        &mut self.0[lang.index()]
+    }
+}
+
+/// As a map from language code to text: `{"en": "...", "it": "..."}`.
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(Lang::COUNT))?;
+        for lang in Lang::ALL {
+            map.serialize_entry(lang.code(), &self[lang])?;
+        }
+        map.end()
     }
 }
 

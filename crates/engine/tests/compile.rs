@@ -101,7 +101,7 @@ fn blank_but(debug: &str, lang: Lang) -> String {
         out.push_str(before);
         rest = text;
         // `en: "…", it: "…" }`: each string as `Debug` writes it, `\"` and `\\` escaped.
-        for code in ["en", "it"] {
+        for code in Lang::ALL.map(Lang::code) {
             let label = format!("{code}: ");
             rest = rest
                 .strip_prefix(&label)

@@ -3,6 +3,7 @@
 
 use prescreen_engine::compiled::{read, write};
 use prescreen_engine::trial::{Expr, QuestionKind, Trial};
+use prescreen_engine::Lang;
 
 /// Each definition's trial, in every language and in each alone.
 fn trials() -> Vec<(String, Trial)> {
@@ -34,8 +35,8 @@ fn every_trial_reads_back_as_it_was_written() {
 #[test]
 fn texts_with_backslashes_newlines_and_every_number_read_back() {
     let (_, mut trial) = trials().remove(0);
-    trial.facts.title.en = "a \\ b\\n c\nd \"e\" \\".to_string();
-    trial.facts.summary.it = "\n\n\\\\n".to_string();
+    trial.facts.title[Lang::EN] = "a \\ b\\n c\nd \"e\" \\".to_string();
+    trial.facts.summary[Lang::IT] = "\n\n\\\\n".to_string();
     let number = trial
         .questions
         .iter()
@@ -60,7 +61,7 @@ fn texts_with_backslashes_newlines_and_every_number_read_back() {
 fn each_line_is_one_string_so_a_diff_shows_the_text_that_changed() {
     let (_, trial) = trials().remove(0);
     let written = write(&trial);
-    let line = format!("\"{}", trial.facts.title.en);
+    let line = format!("\"{}", trial.facts.title[Lang::EN]);
     assert!(written.lines().any(|l| l == line), "{line}");
 }
 

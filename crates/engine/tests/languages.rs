@@ -43,10 +43,10 @@ fn a_file_without_languages_needs_both() {
 fn a_one_language_file_needs_only_its_language() {
     let trial =
         prescreen_engine::load(&definition(r#"languages = ["it"]"#, r#"{ it = "B" }"#)).unwrap();
-    assert_eq!(trial.facts.languages, vec![Lang::It]);
-    assert_eq!(trial.facts.title.en, "", "no English given");
+    assert_eq!(trial.facts.languages, vec![Lang::IT]);
+    assert_eq!(trial.facts.title[Lang::EN], "", "no English given");
     assert_eq!(
-        trial.facts.title.get(Lang::En),
+        trial.facts.title.get(Lang::EN),
         "B",
         "shown in Italian instead"
     );
@@ -66,8 +66,8 @@ fn a_text_in_an_undeclared_language_is_kept() {
         r#"{ en = "A", it = "B" }"#,
     ))
     .unwrap();
-    assert_eq!(trial.facts.languages, vec![Lang::En]);
-    assert_eq!(trial.facts.summary.it, "B");
+    assert_eq!(trial.facts.languages, vec![Lang::EN]);
+    assert_eq!(trial.facts.summary[Lang::IT], "B");
 }
 
 #[test]
@@ -77,5 +77,5 @@ fn languages_keep_the_order_written() {
         r#"{ en = "A", it = "B" }"#,
     ))
     .unwrap();
-    assert_eq!(trial.facts.languages, vec![Lang::It, Lang::En]);
+    assert_eq!(trial.facts.languages, vec![Lang::IT, Lang::EN]);
 }

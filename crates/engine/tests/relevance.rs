@@ -87,7 +87,7 @@ fn a_woman_who_cannot_become_pregnant_is_not_asked_about_pregnancy() {
             "asked `{never}`: {asked:?}"
         );
     }
-    let report = Report::build(&trial, &given, Lang::En, Some(today()));
+    let report = Report::build(&trial, &given, Lang::EN, Some(today()));
     assert_eq!(report.verdict, Verdict::LikelyEligible);
     let steps: Vec<&str> = report.next_steps.iter().map(|s| s.id).collect();
     assert_eq!(steps, ["sign_consent"], "no pregnancy test for her");
@@ -105,7 +105,7 @@ fn a_woman_who_can_become_pregnant_is_asked_both() {
     ]);
     let (asked, given) = journey(&trial, &profile);
     assert!(asked.iter().any(|q| q == "pregnant") && asked.iter().any(|q| q == "contraception"));
-    let report = Report::build(&trial, &given, Lang::En, Some(today()));
+    let report = Report::build(&trial, &given, Lang::EN, Some(today()));
     assert_eq!(report.verdict, Verdict::LikelyEligible);
     let steps: Vec<&str> = report.next_steps.iter().map(|s| s.id).collect();
     assert_eq!(steps, ["pregnancy_test", "sign_consent"]);
@@ -178,7 +178,7 @@ fn unsure_answers_that_matter_go_to_the_doctor_list() {
         ("evaluable_disease", "unsure"),
     ]);
     let given = answers(&trial, &profile);
-    let report = Report::build(&trial, &given, Lang::En, Some(today()));
+    let report = Report::build(&trial, &given, Lang::EN, Some(today()));
     assert_eq!(report.verdict, Verdict::Undetermined);
     assert!(report.open_questions.is_empty());
     let doctor: Vec<&str> = report.ask_your_doctor.iter().map(|q| q.id).collect();
@@ -196,7 +196,7 @@ fn a_temporary_exclusion_says_when_it_lifts() {
     profile.retain(|(q, _)| *q != "recent_surgery");
     profile.extend([("recent_surgery", "yes"), ("surgery_days_ago", "20")]);
     let given = answers(&trial, &profile);
-    let report = Report::build(&trial, &given, Lang::En, Some(today()));
+    let report = Report::build(&trial, &given, Lang::EN, Some(today()));
     assert_eq!(report.verdict, Verdict::NotEligible);
     let surgery = report
         .criteria
@@ -216,11 +216,11 @@ fn waiting_is_offered_only_when_waiting_could_help() {
     let mut profile = ELIGIBLE.to_vec();
     profile.retain(|(q, _)| *q != "recent_surgery");
     profile.extend([("recent_surgery", "yes"), ("surgery_days_ago", "20")]);
-    let report = Report::build(&trial, &answers(&trial, &profile), Lang::En, Some(today()));
+    let report = Report::build(&trial, &answers(&trial, &profile), Lang::EN, Some(today()));
     assert_eq!(report.verdict_once_lifted, Some(Verdict::LikelyEligible));
     profile.retain(|(q, _)| *q != "age");
     profile.push(("age", "16"));
-    let report = Report::build(&trial, &answers(&trial, &profile), Lang::En, Some(today()));
+    let report = Report::build(&trial, &answers(&trial, &profile), Lang::EN, Some(today()));
     assert_eq!(
         report.verdict_once_lifted,
         Some(Verdict::NotEligible),

@@ -3,7 +3,7 @@
 //! are evaluated in the order they are written.
 
 use super::{CRITERION_KINDS, HEADER, LANGS, MAX_DEPTH, MAX_WHOLE, OPS, SITE_GROUPS, TIME_UNITS};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::trial::{
     Choice, Criterion, Drug, Expr, Facts, Group, LiftsAfter, OtherTrial, Question, QuestionKind,
     Range, Site, Status, Trial,
@@ -89,10 +89,11 @@ impl In<'_> {
     }
 
     fn text(&mut self) -> Option<Text> {
-        Some(Text {
-            en: self.str()?,
-            it: self.str()?,
-        })
+        let mut text = Text::default();
+        for lang in Lang::ALL {
+            text[lang] = self.str()?;
+        }
+        Some(text)
     }
 
     /// A list; `each` gets the input and the item's index.

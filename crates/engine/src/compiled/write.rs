@@ -1,7 +1,7 @@
 //! A [`Trial`] as the compiled format's text (the format: the module's documentation).
 
 use super::{CRITERION_KINDS, HEADER, LANGS, MAX_WHOLE, OPS, SITE_GROUPS, TIME_UNITS};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::trial::{Criterion, Expr, Facts, Group, Question, QuestionKind, Range, Site, Trial};
 
 /// The trial in the compiled format; [`super::read`] gives it back equal.
@@ -57,9 +57,11 @@ impl Out {
         self.0.push('\n');
     }
 
+    /// In every language, in [`Lang::ALL`]'s order: a language the trial lacks is a blank line.
     fn text(&mut self, text: &Text) {
-        self.str(&text.en);
-        self.str(&text.it);
+        for lang in Lang::ALL {
+            self.str(&text[lang]);
+        }
     }
 
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {

@@ -132,24 +132,23 @@ impl Checker<'_> {
     /// A text in each of the file's languages; one in another language is kept when given.
     fn text(&mut self, text: &raw::SText) -> Text {
         let span = text.span();
-        let value = text.get_ref();
-        let mut language = |lang: Lang, name: &str, value: &Option<String>| match value {
-            Some(v) if !v.trim().is_empty() => v.clone(),
-            _ => {
-                if self.languages.contains(&lang) {
-                    self.error(
-                        DiagnosticKind::MissingTranslation,
-                        span,
-                        format!("this text has no {name} (`{}`) version", lang.code()),
-                    );
-                }
-                String::new()
+        let mut read = Text::default();
+        for (lang, value) in Lang::ALL.into_iter().zip(&text.get_ref().0) {
+            match value {
+                Some(v) if !v.trim().is_empty() => read[lang] = v.clone(),
+                _ if self.languages.contains(&lang) => self.error(
+                    DiagnosticKind::MissingTranslation,
+                    span,
+                    format!(
+                        "this text has no {} (`{}`) version",
+                        lang.english_name(),
+                        lang.code()
+                    ),
+                ),
+                _ => {}
             }
-        };
-        Text {
-            en: language(Lang::En, "English", &value.en),
-            it: language(Lang::It, "Italian", &value.it),
         }
+        read
     }
 
     fn optional_text(&mut self, text: &Option<raw::SText>) -> Option<Text> {

@@ -2,6 +2,7 @@
 //! need to point at. `read` fills these from the TOML document; `check` gives them meaning.
 
 use crate::diagnostic::Span;
+use crate::text::Lang;
 
 /// A value with the span of the text it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,10 +27,7 @@ impl<T> Spanned<T> {
 
 /// A text in every language; the checker reports a missing one of the file's `languages`.
 #[derive(Debug)]
-pub struct Text {
-    pub en: Option<String>,
-    pub it: Option<String>,
-}
+pub struct Text(pub [Option<String>; Lang::COUNT]);
 
 pub type SText = Spanned<Text>;
 pub type SString = Spanned<String>;

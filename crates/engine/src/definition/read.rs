@@ -5,6 +5,7 @@
 use super::raw::{self, Spanned};
 use super::tree::{self as doc, Item, Value};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
+use crate::text::Lang;
 
 /// Parses the text; on failure, every syntax or shape problem found.
 pub fn document(source: &str) -> Result<raw::Document, Vec<Diagnostic>> {
@@ -200,14 +201,12 @@ impl Reader {
                     value.span,
                     format!("`{key}` must be a text in each language, {{ en = \"...\", it = \"...\" }}, not {}", value.type_str()),
                 );
-                return Spanned::new(raw::Text { en: None, it: None }, value.span);
+                return Spanned::new(raw::Text(Default::default()), value.span);
             }
         };
-        self.only(&t, &["en", "it"]);
-        let text = raw::Text {
-            en: self.optional_string(&t, "en").map(|s| s.value),
-            it: self.optional_string(&t, "it").map(|s| s.value),
-        };
+        let codes = Lang::ALL.map(Lang::code);
+        self.only(&t, &codes);
+        let text = raw::Text(codes.map(|code| self.optional_string(&t, code).map(|s| s.value)));
         Spanned::new(text, t.span)
     }
 
@@ -217,7 +216,7 @@ impl Reader {
             Some(value) => self.text_value(value, key),
             None => {
                 self.missing(t, key);
-                Spanned::new(raw::Text { en: None, it: None }, t.span)
+                Spanned::new(raw::Text(Default::default()), t.span)
             }
         }
     }
