@@ -218,7 +218,35 @@ fn parse_exponent(text: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{number, parse_decimal};
+    use super::{number, parse_decimal, Lang, Text};
+
+    #[test]
+    fn every_language_is_found_by_its_code_and_named() {
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["en", "it"]);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            let regional = format!("{}-XX", lang.code().to_uppercase());
+            assert_eq!(Lang::from_code(&regional), Some(lang));
+            assert!(!lang.english_name().is_empty() && !lang.own_name().is_empty());
+        }
+        assert_eq!((Lang::EN.code(), Lang::IT.code()), ("en", "it"));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn a_text_falls_back_to_a_language_it_has() {
+        let mut text = Text::default();
+        text[Lang::IT] = "ciao".into();
+        assert_eq!((text.get(Lang::EN), text.get(Lang::IT)), ("ciao", "ciao"));
+        text[Lang::EN] = "hello".into();
+        assert_eq!(text.get(Lang::EN), "hello");
+        text.keep_only(Lang::EN);
+        assert_eq!((&text[Lang::EN][..], &text[Lang::IT][..]), ("hello", ""));
+        let json = serde_json::to_string(&text).unwrap();
+        assert_eq!(json, r#"{"en":"hello","it":""}"#);
+        assert_eq!(format!("{text:?}"), r#"Text { en: "hello", it: "" }"#);
+    }
 
     #[test]
     fn decimals_read_exactly_as_the_standard_parser_reads_them() {
