@@ -17,6 +17,7 @@ pub mod report;
 pub mod rule;
 pub mod text;
 pub mod trial;
+pub mod truth;
 
 pub use answers::{Answer, Answers};
 pub use definition::{compile, load};

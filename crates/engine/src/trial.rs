@@ -2,10 +2,11 @@
 //! nothing downstream validates again.
 
 mod one_language;
+pub mod program;
 
-use crate::evaluation::program::{Program, RuleRef};
 use crate::rule::CmpOp;
 use crate::text::{Lang, Text};
+use program::{Program, RuleRef};
 
 /// Index of a question in [`Trial::questions`], which is also the asking order.
 pub type QuestionIdx = usize;

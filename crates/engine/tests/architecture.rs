@@ -142,3 +142,93 @@ fn the_web_app_is_what_the_web_crates_check_catches() {
         assert!(names.iter().any(|n| n == web), "the app's tree lacks {web}");
     }
 }
+
+/// The engine's top-level modules and which others each one names (`crate::name`), from the code.
+fn module_imports() -> Vec<(String, Vec<String>)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let module_of = |path: &Path| {
+        let rel = path.strip_prefix(&src).unwrap();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
+        first.trim_end_matches(".rs").to_string()
+    };
+    let mut modules: Vec<(String, Vec<String>)> = Vec::new();
+    for path in &files {
+        let module = module_of(path);
+        if module == "lib" {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let code: String = text
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect();
+        let mut named: Vec<String> = code
+            .split("crate::")
+            .skip(1)
+            .map(|rest| {
+                rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .filter(|name| !name.is_empty() && *name != module)
+            .collect();
+        match modules.iter_mut().find(|(m, _)| *m == module) {
+            Some((_, imports)) => imports.append(&mut named),
+            None => modules.push((module, named)),
+        }
+    }
+    for (_, imports) in &mut modules {
+        imports.sort();
+        imports.dedup();
+    }
+    modules
+}
+
+/// The modules in an order where each names only those before it; `Err` with a circle's modules.
+fn layered(modules: &[(String, Vec<String>)]) -> Result<Vec<String>, Vec<String>> {
+    let mut placed: Vec<String> = Vec::new();
+    let mut left: Vec<&(String, Vec<String>)> = modules.iter().collect();
+    while !left.is_empty() {
+        let ready = left.iter().position(|(_, imports)| {
+            imports
+                .iter()
+                .all(|i| placed.contains(i) || !modules.iter().any(|(m, _)| m == i))
+        });
+        match ready {
+            Some(i) => placed.push(left.remove(i).0.clone()),
+            None => return Err(left.iter().map(|(m, _)| m.clone()).collect()),
+        }
+    }
+    Ok(placed)
+}
+
+#[test]
+fn the_engines_modules_import_each_other_without_a_circle() {
+    let modules = module_imports();
+    assert!(
+        modules.len() >= 10,
+        "expected the engine's modules, found {modules:?}"
+    );
+    let trial = &modules.iter().find(|(m, _)| m == "trial").unwrap().1;
+    assert!(
+        !trial.contains(&"evaluation".to_string()),
+        "trial names evaluation: {trial:?}"
+    );
+    if let Err(circle) = layered(&modules) {
+        panic!("these modules import each other in a circle: {circle:?}\n{modules:?}");
+    }
+    // Not vacuous: a circle is found when there is one.
+    let circle = [
+        ("a".to_string(), vec!["b".to_string()]),
+        ("b".to_string(), vec!["a".to_string()]),
+    ];
+    assert!(layered(&circle).is_err());
+}

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::program::Leaf;
-use super::truth::Truth;
 use crate::answers::{Answer, Answers};
+use crate::trial::program::Leaf;
 use crate::trial::{Criterion, CriterionKind, Expr, QuestionIdx, Trial};
+use crate::truth::Truth;
 
 /// Where one criterion stands for this person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -7,10 +7,8 @@
 //! for every way the open answers could be filled in (tests/soundness.rs proves it by enumeration).
 
 mod evaluate;
-pub mod program;
 mod relevance;
-mod truth;
 
+pub use crate::truth::Truth;
 pub use evaluate::{evaluate, lifts_in, screen, verdict_once_lifted, Evaluation, Status, Verdict};
 pub use relevance::{relevance, Relevance};
-pub use truth::Truth;

@@ -1,10 +1,10 @@
 //! Which unanswered questions could still change the verdict, so the UI asks only those.
 
 use super::evaluate::{Evaluation, Scope, Verdict};
-use super::truth::Truth;
 use crate::answers::Answer;
 use crate::answers::Answers;
 use crate::trial::{Expr, QuestionIdx, Trial};
+use crate::truth::Truth;
 
 /// The questions that still matter, each list in asking order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 //! of small ops, so one trial's evaluation touches a few cache lines. The tree stays for relevance
 //! and printing; `tests/soundness.rs` checks the two agree.
 
-use super::truth::Truth;
+use super::{Expr, QuestionIdx};
 use crate::rule::CmpOp;
-use crate::trial::{Expr, QuestionIdx};
+use crate::truth::Truth;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Op {
