@@ -169,14 +169,26 @@ fn module_imports() -> Vec<(String, Vec<String>)> {
             .lines()
             .map(|l| l.split("//").next().unwrap_or(""))
             .collect();
+        let ident = |s: &str| {
+            let s = s.trim();
+            s.split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        };
         let mut named: Vec<String> = code
             .split("crate::")
             .skip(1)
-            .map(|rest| {
-                rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .flat_map(|rest| match rest.strip_prefix('{') {
+                // `crate::{a, b::c}`: each name in the braces.
+                Some(group) => group
+                    .split('}')
                     .next()
-                    .unwrap()
-                    .to_string()
+                    .unwrap_or("")
+                    .split(',')
+                    .map(ident)
+                    .collect(),
+                None => vec![ident(rest)],
             })
             .filter(|name| !name.is_empty() && *name != module)
             .collect();
