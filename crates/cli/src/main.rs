@@ -14,12 +14,18 @@ use prescreen_engine::Lang;
 
 const USAGE: &str = "usage:
   prescreen check FILE                     check a trial definition; every problem, with line:column
-  prescreen eval FILE ANSWERS.json [--lang en|it] [--today YYYY-MM-DD]
+  prescreen eval FILE ANSWERS.json [--lang CODE] [--today YYYY-MM-DD]
                                            evaluate answers; prints a JSON report
-  prescreen questions FILE [--lang en|it]  list the questions in asking order
+  prescreen questions FILE [--lang CODE]   list the questions in asking order
   prescreen compile FILE                   write the trial compiled for the web app in each of its
                                            languages, beside it: trials/x.toml -> trials/x.en.trial,
-                                           x.it.trial (`split` is its old name, and still works)";
+                                           x.it.trial (`split` is its old name, and still works)
+  CODE is a language: ";
+
+/// The usage, with the languages there are.
+fn usage() -> String {
+    format!("{USAGE}{}", Lang::codes_listed())
+}
 
 /// Prints a line to stdout. When the reader has gone (`prescreen eval … | head`), the program ends
 /// quietly, as Unix tools do, instead of panicking as `println!` would.
@@ -50,7 +56,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ["eval", file, answers] => eval(file, answers, lang, today),
         ["questions", file] => Ok(questions(file, lang)),
         ["compile" | "split", file] => compile(file),
-        _ => Err(USAGE.to_string()),
+        _ => Err(usage()),
     }
 }
 
@@ -63,9 +69,12 @@ fn options(args: &[String]) -> Result<(Vec<&str>, Lang, Option<Date>), String> {
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--lang" => {
-                let code = iter.next().ok_or("--lang needs en or it")?;
-                lang = Lang::from_code(code)
-                    .ok_or_else(|| format!("unknown language `{code}`: use en or it"))?;
+                let code = iter
+                    .next()
+                    .ok_or_else(|| format!("--lang needs {}", Lang::codes_listed()))?;
+                lang = Lang::from_code(code).ok_or_else(|| {
+                    format!("unknown language `{code}`: use {}", Lang::codes_listed())
+                })?;
             }
             "--today" => {
                 let text = iter.next().ok_or("--today needs a date, YYYY-MM-DD")?;
@@ -74,7 +83,7 @@ fn options(args: &[String]) -> Result<(Vec<&str>, Lang, Option<Date>), String> {
                         .ok_or_else(|| format!("`{text}` is not a date: use YYYY-MM-DD"))?,
                 );
             }
-            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-h" | "--help" => return Err(usage()),
             other => positional.push(other),
         }
     }

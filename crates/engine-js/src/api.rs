@@ -131,8 +131,12 @@ fn attach<T: Serialize>(thrown: &JsValue, key: &str, value: &T) {
 fn language(code: Option<String>) -> Result<Lang, JsValue> {
     match code {
         None => Ok(Lang::EN),
-        Some(code) => Lang::from_code(&code)
-            .ok_or_else(|| error(&format!("unknown language `{code}`: use en or it"))),
+        Some(code) => Lang::from_code(&code).ok_or_else(|| {
+            error(&format!(
+                "unknown language `{code}`: use {}",
+                Lang::codes_listed()
+            ))
+        }),
     }
 }
 

@@ -55,6 +55,16 @@ impl Lang {
         LANGUAGES[self.index()].2
     }
 
+    /// Every code, for messages: `en or it`.
+    pub fn codes_listed() -> String {
+        let codes = Lang::ALL.map(Lang::code);
+        match codes.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+
     /// Reads a language code such as `it`, `it-IT` or `en-GB`; anything else is `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
@@ -232,6 +242,7 @@ mod tests {
         }
         assert_eq!((Lang::EN.code(), Lang::IT.code()), ("en", "it"));
         assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::codes_listed(), "en or it");
     }
 
     #[test]
