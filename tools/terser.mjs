@@ -10,3 +10,10 @@ export async function minifyModule(text) {
   const { code } = await minify(text, { module: true, compress: true, mangle: true });
   return code;
 }
+
+/** A classic script's text minified, such as index.html's inline one: its top-level names stay,
+ * since the page and the app reach them (`window.prescreenCompile`). */
+export async function minifyScript(text) {
+  const { code } = await minify(text, { module: false, compress: true, mangle: true });
+  return code;
+}

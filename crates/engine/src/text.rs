@@ -36,9 +36,11 @@ impl Lang {
     /// Italian, named for tests and examples: nothing in the product depends on it.
     pub const IT: Lang = Lang(1);
 
-    /// Its place in [`Lang::ALL`], which orders every list kept by language.
+    /// Its place in [`Lang::ALL`], which orders every list kept by language. A `Lang` is only
+    /// ever one of the list, so the `%` changes nothing but lets the compiler drop the bounds
+    /// checks of every list indexed by it (about 0.3 KB of the app's wasm).
     pub fn index(self) -> usize {
-        usize::from(self.0)
+        usize::from(self.0) % Lang::COUNT
     }
 
     pub fn code(self) -> &'static str {
