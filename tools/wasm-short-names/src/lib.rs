@@ -15,7 +15,9 @@
 //! about 440 B gzip of the app's first load.
 //!
 //! Only the import and export sections are rewritten; every other section is copied byte for
-//! byte, so the code is exactly what wasm-opt made of it.
+//! byte, so the code is exactly what wasm-opt made of it, but for the toolchain's notes about
+//! itself (the `producers` and `target_features` custom sections), which no browser reads: 234 B
+//! of each module, about 0.2 KB gzip of the engine's.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -103,6 +105,9 @@ impl Names {
     }
 }
 
+/// Custom sections the toolchain writes about itself, left out.
+const TOOLCHAIN_NOTES: [&str; 2] = ["producers", "target_features"];
+
 /// `wasm` with every import module, import name and export renamed to a short name; fails for
 /// anything but a core module, and if the result does not validate.
 pub fn shorten(wasm: &[u8]) -> Result<Shortened, Error> {
@@ -139,6 +144,7 @@ pub fn shorten(wasm: &[u8]) -> Result<Shortened, Error> {
                 }
                 module.section(&section);
             }
+            Payload::CustomSection(reader) if TOOLCHAIN_NOTES.contains(&reader.name()) => {}
             _ => {
                 // Everything else as it was; the code section's entries come after its start,
                 // which holds them all, so they are copied with it.

@@ -88,7 +88,7 @@ fn module() -> Vec<u8> {
         .section(&code)
         .section(&data)
         .section(&CustomSection {
-            name: "producers".into(),
+            name: "notes".into(),
             data: b"\x00kept as it is".into(),
         });
     module.finish()
@@ -207,6 +207,26 @@ fn every_other_section_is_copied_byte_for_byte() {
     );
     assert_eq!(after, before);
     assert_eq!(out.wasm[..8], wasm[..8], "the header");
+}
+
+#[test]
+fn the_toolchains_notes_about_itself_are_left_out() {
+    let mut module = Module::new();
+    for name in ["producers", "target_features", "kept"] {
+        module.section(&CustomSection {
+            name: name.into(),
+            data: b"\x01\x02".as_slice().into(),
+        });
+    }
+    let out = shorten(&module.finish()).unwrap();
+    let names: Vec<String> = wasmparser::Parser::new(0)
+        .parse_all(&out.wasm)
+        .filter_map(|payload| match payload.unwrap() {
+            wasmparser::Payload::CustomSection(reader) => Some(reader.name().to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(names, ["kept"]);
 }
 
 #[test]
