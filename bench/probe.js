@@ -101,7 +101,10 @@
   }, true);
 
   // Our wasm module's memory (it lives outside the JS heap): Trunk's loader announces the exports.
-  addEventListener('TrunkApplicationStarted', (event) => { B.wasmMemory = event.detail?.wasm?.memory; });
+  // The export is renamed (tools/short-names.mjs), so it is found by what it is.
+  addEventListener('TrunkApplicationStarted', (event) => {
+    B.wasmMemory = Object.values(event.detail?.wasm ?? {}).find((v) => v instanceof WebAssembly.Memory);
+  });
   B.wasmBytes = () => (B.wasmMemory ? B.wasmMemory.buffer.byteLength : 0);
   B.paint = () => Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
 }
