@@ -30,17 +30,9 @@ pub async fn fetch_words(lang: Lang) -> bool {
     if crate::i18n::installed(lang) {
         return true;
     }
-    let early = dom::early_words(lang);
-    if let Early::Coming(promise) = early {
-        let _ = JsFuture::from(promise).await;
-    }
-    let text = match dom::early_words(lang) {
-        Early::Here(200..=299, text) => text,
-        Early::Here(..) | Early::Failed => return false,
-        Early::Coming(_) | Early::Absent => match get(&format!("i18n/{}.txt", lang.code())).await {
-            Some((200..=299, text)) => text,
-            _ => return false,
-        },
+    let path = format!("i18n/{}.txt", lang.code());
+    let Some((200..=299, text)) = early_or_get(&|| dom::early_words(lang), &path).await else {
+        return false;
     };
     crate::i18n::install(lang, text)
 }
@@ -68,18 +60,9 @@ pub fn early(id: &str, lang: Lang) -> Option<Load> {
 
 /// The trial in `lang`: from the page's early fetch once it settles, else fetched now.
 pub async fn fetch_trial(id: &str, lang: Lang) -> Load {
-    if let Early::Coming(promise) = dom::early_trial(id, lang) {
-        // Settled, whatever the outcome: the early fetch records it.
-        let _ = JsFuture::from(promise).await;
-    }
     let path = compiled_path(id, lang);
-    let (status, source) = match dom::early_trial(id, lang) {
-        Early::Here(status, source) => (status, source),
-        Early::Failed => return Load::Failed,
-        Early::Coming(_) | Early::Absent => match get(&path).await {
-            Some(response) => response,
-            None => return Load::Failed,
-        },
+    let Some((status, source)) = early_or_get(&|| dom::early_trial(id, lang), &path).await else {
+        return Load::Failed;
     };
     if status != 404 {
         return compiled(id, &path, status, &source);
@@ -89,6 +72,20 @@ pub async fn fetch_trial(id: &str, lang: Lang) -> Load {
         Some((404, _)) => Load::Unknown(id.to_string()),
         Some((200..=299, source)) => definition(&path, &source).await,
         _ => Load::Failed,
+    }
+}
+
+/// A file index.html's script fetched early (as `early` reads it), once that fetch has settled,
+/// or else `path` fetched now: its status and text, `None` when no response came.
+async fn early_or_get(early: &dyn Fn() -> Early, path: &str) -> Option<(u16, String)> {
+    if let Early::Coming(promise) = early() {
+        // Settled, whatever the outcome: the early fetch records it.
+        let _ = JsFuture::from(promise).await;
+    }
+    match early() {
+        Early::Here(status, text) => Some((status, text)),
+        Early::Failed => None,
+        Early::Coming(_) | Early::Absent => get(path).await,
     }
 }
 

@@ -202,14 +202,8 @@ catalogue! {
     decimal_point,
 }
 
-/// The language's index in `Lang::ALL`, which orders the catalogues too.
-fn index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)
-}
-
 /// The catalogues read so far, by language.
-static INSTALLED: [OnceLock<Catalogue>; Lang::ALL.len()] =
-    [const { OnceLock::new() }; Lang::ALL.len()];
+static INSTALLED: [OnceLock<Catalogue>; Lang::COUNT] = [const { OnceLock::new() }; Lang::COUNT];
 
 /// Reads a language's catalogue file and keeps it for [`catalogue`]; whether it could be read.
 /// The text is kept for the page's life: each language's, once at most.
@@ -218,7 +212,7 @@ pub fn install(lang: Lang, file: String) -> bool {
         return true;
     }
     match Catalogue::read(Box::leak(file.into_boxed_str())) {
-        Some(read) => INSTALLED[index(lang)].set(read).is_ok(),
+        Some(read) => INSTALLED[lang.index()].set(read).is_ok(),
         None => false,
     }
 }
@@ -227,14 +221,24 @@ pub fn install(lang: Lang, file: String) -> bool {
 /// language's is built in; in the browser only those fetched are (src/load.rs, `fetch_words`),
 /// so that one language's words add nothing to another's first load.
 pub fn installed(lang: Lang) -> bool {
+    read(lang).is_some()
+}
+
+/// `lang`'s catalogue, when it is there.
+fn read(lang: Lang) -> Option<&'static Catalogue> {
+    let slot = &INSTALLED[lang.index()];
     #[cfg(not(target_arch = "wasm32"))]
-    install_built_in(lang);
-    INSTALLED[index(lang)].get().is_some()
+    slot.get_or_init(|| {
+        let served = Box::leak(served(FILES[lang.index()]).into_boxed_str());
+        Catalogue::read(served)
+            .unwrap_or_else(|| panic!("static/i18n/{}.txt: not the catalogue's keys", lang.code()))
+    });
+    slot.get()
 }
 
 /// The catalogue files, built in for native builds alone.
 #[cfg(not(target_arch = "wasm32"))]
-const FILES: [&str; Lang::ALL.len()] = [
+const FILES: [&str; Lang::COUNT] = [
     include_str!("../../static/i18n/en.txt"),
     include_str!("../../static/i18n/it.txt"),
 ];
@@ -249,29 +253,12 @@ fn served(source: &str) -> String {
     texts.map(|text| format!("{text}\n")).collect()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn install_built_in(lang: Lang) {
-    let i = index(lang);
-    if INSTALLED[i].get().is_none() {
-        let read = Catalogue::read(Box::leak(served(FILES[i]).into_boxed_str()));
-        let read = read
-            .unwrap_or_else(|| panic!("static/i18n/{}.txt: not the catalogue's keys", lang.code()));
-        let _ = INSTALLED[i].set(read);
-    }
-}
-
 /// The words of `lang`. The app starts only once they are installed (src/lib.rs, `run`) and
 /// changes language only once the other's are; should a page ever ask before, it gets another
 /// language's words, or none.
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
-    if installed(lang) {
-        if let Some(words) = INSTALLED[index(lang)].get() {
-            return words;
-        }
-    }
-    INSTALLED
-        .iter()
-        .find_map(OnceLock::get)
+    read(lang)
+        .or_else(|| INSTALLED.iter().find_map(OnceLock::get))
         .unwrap_or(&Catalogue::BLANK)
 }
 

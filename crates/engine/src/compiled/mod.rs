@@ -41,7 +41,7 @@ const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
 const MAX_DEPTH: usize = 128;
 
 // Each enum as the index of its variant in these lists.
-const LANGS: [Lang; 2] = Lang::ALL;
+const LANGS: [Lang; Lang::COUNT] = Lang::ALL;
 const SITE_GROUPS: [SiteGroup; 2] = [SiteGroup::Verified, SiteGroup::Other];
 const TIME_UNITS: [TimeUnit; 4] = [
     TimeUnit::Days,
